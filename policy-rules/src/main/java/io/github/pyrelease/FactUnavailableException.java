@@ -1,8 +1,8 @@
 package io.github.pyrelease;
 
 /**
- * A fact a rule needs could not be obtained (network down, offline mode, server error). The
- * policy decides whether that fails the run (CLI exit code 3).
+ * A fact a rule needs could not be obtained (network down, offline mode, server error). The policy
+ * decides whether that fails the run (CLI exit code 3).
  */
 public class FactUnavailableException extends PyreleaseException {
 

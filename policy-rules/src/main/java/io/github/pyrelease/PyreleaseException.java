@@ -1,8 +1,8 @@
 package io.github.pyrelease;
 
 /**
- * A problem the user must fix in their input or environment (not a rule failure): it says what
- * is wrong, where, and how to fix it. Never carries a stack trace to the user.
+ * A problem the user must fix in their input or environment (not a rule failure): it says what is
+ * wrong, where, and how to fix it. Never carries a stack trace to the user.
  */
 public class PyreleaseException extends RuntimeException {
 

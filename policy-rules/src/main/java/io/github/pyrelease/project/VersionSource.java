@@ -11,12 +11,17 @@ import java.util.Objects;
  * @param column 1-based column where the version text starts, or 0 when unknown
  * @param text the version exactly as written (without quotes), or {@code null} when the source
  *     holds no literal version (a version computed from git tags, for example)
- * @param label how users name this place, such as {@code [project].version} or {@code
- *     __version__}
+ * @param label how users name this place, such as {@code [project].version} or {@code __version__}
  * @param primary whether the build backend takes the distribution's version from here
  */
 public record VersionSource(
-    SourceKind kind, String file, int line, int column, String text, String label, boolean primary) {
+    SourceKind kind,
+    String file,
+    int line,
+    int column,
+    String text,
+    String label,
+    boolean primary) {
 
   public VersionSource {
     Objects.requireNonNull(kind, "kind");
