@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind alpha, beta or release candidate
  * @param number the non-negative number after the letters (0 when the version omits it)
  */
-public record PreRelease(Kind kind, BigInteger number) implements Comparable<PreRelease> {
+public record PreRelease(Kind kind, BigInteger number) {
 
   /** The three kinds of pre-release, in PEP 440 order, each with its normalised spelling. */
   public enum Kind {
@@ -38,13 +38,6 @@ public record PreRelease(Kind kind, BigInteger number) implements Comparable<Pre
   /** A pre-release of the given kind and number. */
   public static PreRelease of(Kind kind, long number) {
     return new PreRelease(kind, BigInteger.valueOf(number));
-  }
-
-  /** Orders by kind (a < b < rc), then by number. */
-  @Override
-  public int compareTo(PreRelease other) {
-    int byKind = kind.compareTo(other.kind);
-    return byKind != 0 ? byKind : number.compareTo(other.number);
   }
 
   /** The normalised form, such as {@code rc1}. */

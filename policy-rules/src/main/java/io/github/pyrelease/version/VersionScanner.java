@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Reads a version string in one pass, accepting exactly the language of packaging's {@code
  * VERSION_PATTERN} (with its leading and trailing {@code \s*}, ASCII-only letters and digits, as
- * packaging 26 has it). The grammar, in order: whitespace, {@code v}, {@code N!}, {@code N(.N)*},
+ * packaging 26.2 has it). The grammar, in order: whitespace, {@code v}, {@code N!}, {@code N(.N)*},
  * pre-release, post-release, dev-release, {@code +local}, whitespace.
  *
  * <p>Every optional part is taken greedily and never given back. That matches the regex, whose
@@ -28,13 +28,15 @@ final class VersionScanner {
     LOCAL
   }
 
+  private static final int STAGES = Stage.values().length;
+
   private final String text;
   private int end;
   private int pos;
   private Stage stage = Stage.START;
 
   /** Where the label of each stage (such as "post" in ".post1") starts, to explain failures. */
-  private final int[] labelAt = new int[Stage.values().length];
+  private final int[] labelAt = new int[STAGES];
 
   private ScanFailure.Problem problem;
   private int problemAt;
