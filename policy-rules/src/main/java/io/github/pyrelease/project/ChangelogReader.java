@@ -43,6 +43,9 @@ final class ChangelogReader {
       Pattern.compile("^\\[?unreleased\\b.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
+  /** Longer lines are not headings; bounding them keeps the regexes cheap. */
+  private static final int MAX_HEADING_LENGTH = 500;
+
   private enum Format {
     MARKDOWN,
     RST,
@@ -158,6 +161,9 @@ final class ChangelogReader {
           inComment = !line.contains("-->");
           continue;
         }
+        if (line.length() > MAX_HEADING_LENGTH) {
+          continue;
+        }
         Matcher atx = ATX.matcher(line);
         if (atx.matches()) {
           if (atx.group(1).length() <= 3) {
@@ -168,7 +174,7 @@ final class ChangelogReader {
           continue;
         }
       }
-      if (i < text.lineCount() && !line.isBlank()) {
+      if (i < text.lineCount() && !line.isBlank() && line.length() <= MAX_HEADING_LENGTH) {
         Optional<String> level = underline(text, i, format);
         if (level.isPresent()) {
           headings.add(new Heading(level.get(), line.strip(), i));

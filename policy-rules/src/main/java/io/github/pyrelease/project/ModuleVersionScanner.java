@@ -44,6 +44,10 @@ final class ModuleVersionScanner {
   private static final Pattern TUPLE_VALUE =
       Pattern.compile("\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)+,?\\s*\\)" + TRAILER);
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+  /** Longer statements are not version assignments; bounding them keeps the regexes cheap. */
+  private static final int MAX_STATEMENT_LENGTH = 2_000;
+
   private static final Pattern FROM_IMPORT =
       Pattern.compile("from\\s+(?<module>\\.*[\\w.]*)\\s+import\\s+(?<names>.+)", Pattern.DOTALL);
   private static final Pattern IMPORTED_NAME =
@@ -87,6 +91,9 @@ final class ModuleVersionScanner {
     List<Assignment> assignments = new ArrayList<>();
     List<Import> imports = new ArrayList<>();
     for (int[] statement : topLevelStatements(text.text())) {
+      if (statement[1] - statement[0] > MAX_STATEMENT_LENGTH) {
+        continue;
+      }
       String code = text.text().substring(statement[0], statement[1]);
       int line = text.lineOf(statement[0]);
       Matcher from = FROM_IMPORT.matcher(code);

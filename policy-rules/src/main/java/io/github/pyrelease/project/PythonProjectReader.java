@@ -30,23 +30,23 @@ import java.util.Optional;
  *   <li>{@code version file (<route>)}: a file setuptools reads whole; {@code VERSION file}: a
  *       {@code VERSION} or {@code VERSION.txt} at the root;
  *   <li>{@code __version__}, {@code VERSION}, {@code version} and {@code <name> (tuple)}: literal
- *       assignments in the project's packages (see {@link ModuleVersionScanner}); runtime lookups
+ *       assignments in the project's own packages (module-level statements only); runtime lookups
  *       such as {@code importlib.metadata.version(...)} are not sources and are skipped;
  *   <li>{@code <tool> (version from git tags)}: setuptools_scm, hatch-vcs, pdm-backend scm,
  *       poetry-dynamic-versioning, versioneer; {@link SourceKind#VCS} with no text.
  * </ul>
  *
  * <p>The source the build backend takes the version from is {@linkplain VersionSource#primary()
- * primary} (see {@link DeclaredVersions}) and comes first; the others follow by file
- * (pyproject.toml, setup.cfg, .bumpversion.toml, .bumpversion.cfg, then other files by path) and
- * line. A file and line is reported once.
+ * primary} and comes first; the others follow by file (pyproject.toml, setup.cfg,
+ * .bumpversion.toml, .bumpversion.cfg, then other files by path) and line. A file and line is
+ * reported once.
  *
  * <h2>Limits</h2>
  *
- * <p>No file over {@value ProjectFiles#MAX_TEXT_BYTES} bytes is read; text must be UTF-8; a
- * directory is listed only if it is the root, {@code src/} or a configured package directory, one
- * level deep and up to {@value ProjectFiles#MAX_DIRECTORY_ENTRIES} entries; at most {@value
- * PackageVersionScanner#MAX_PACKAGES} packages are read. Every problem is a {@link
+ * <p>No file over 4 MiB is read (its size is checked before reading); text must be strict UTF-8
+ * without NUL bytes; only the root, {@code src/} and configured package directories are listed, one
+ * level deep and up to 10,000 entries each; at most 32 packages and in each only its version
+ * modules are read; imports are followed at most 5 modules deep. Every problem is a {@link
  * ProjectReadException} saying what, where and how to fix it.
  */
 public final class PythonProjectReader {

@@ -40,7 +40,17 @@ final class RegexVersionReader {
     }
     SourceText text = files.read(file);
     Matcher match = pattern.matcher(text.text());
-    if (!match.find()) {
+    boolean found;
+    try {
+      found = match.find();
+    } catch (StackOverflowError e) {
+      // Java's matcher recurses on repeated groups; a pathological pattern can exhaust the stack
+      throw new ProjectReadException(
+          "the pattern of " + route + " is too complex to run on " + file,
+          where,
+          "simplify the pattern: match the version line, not the whole file");
+    }
+    if (!found) {
       return Lookup.missing(
           "no version found in " + file + " by the pattern of " + route,
           where,

@@ -2,6 +2,7 @@ package io.github.pyrelease.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -562,5 +563,57 @@ class PythonProjectReaderErrorsTest {
         "option 'version' appears twice in section [metadata]",
         "setup.cfg:3",
         "the first is at line 2");
+  }
+
+  @Test
+  void aHatchPatternThatExhaustsTheMatchersStackIsAnError() throws Exception {
+    project()
+        .file(
+            "pyproject.toml",
+            """
+            [build-system]
+            build-backend = "hatchling.build"
+            [project]
+            name = "acme"
+            dynamic = ["version"]
+            [tool.hatch.version]
+            path = "acme/__about__.py"
+            pattern = "(?P<version>(a|b)*)c"
+            """)
+        .file("acme/__about__.py", "a".repeat(200_000));
+    Throwable[] thrown = new Throwable[1];
+    // a small stack makes Java's recursive matcher overflow on any machine
+    Thread reader =
+        new Thread(null, () -> thrown[0] = catchThrowable(project()::read), "t", 256 * 1024);
+    reader.start();
+    reader.join();
+
+    assertThat(thrown[0])
+        .isInstanceOfSatisfying(
+            ProjectReadException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "the pattern of [tool.hatch.version] pattern is too complex to run on"
+                          + " acme/__about__.py");
+              assertThat(e.where()).isEqualTo("pyproject.toml:7");
+            });
+  }
+
+  @Test
+  void pathologicallyLongLinesAreReadQuickly() {
+    project()
+        .file("pyproject.toml", "[project]\nname = \"acme\"\nversion = \"1.0\"\n")
+        .file(
+            "acme/__init__.py", "VERSION = (" + "1, ".repeat(300_000) + "1)\n__version__ = '1.0'\n")
+        .file("CHANGELOG.md", "## 1.0\n" + "# ".repeat(1_000_000) + "x\n");
+
+    PythonProject project =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> project().read());
+
+    assertThat(project.versionSources())
+        .extracting(VersionSource::location)
+        .containsExactly("pyproject.toml:3", "acme/__init__.py:2");
+    assertThat(project.changelog().sections()).hasSize(1);
   }
 }
