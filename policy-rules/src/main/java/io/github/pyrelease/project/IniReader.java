@@ -31,12 +31,7 @@ final class IniReader {
   private IniReader() {}
 
   static IniFile parse(SourceText text) {
-    if (text.hadByteOrderMark()) {
-      throw new ProjectReadException(
-          text.file() + " starts with a UTF-8 byte order mark, which configparser rejects",
-          text.where(1),
-          "save " + text.file() + " as UTF-8 without a byte order mark");
-    }
+    text.refuseByteOrderMark("configparser");
     Map<String, PendingSection> sections = new LinkedHashMap<>();
     PendingSection section = null;
     String sectionName = null;

@@ -41,8 +41,14 @@ final class SourceText {
     return text;
   }
 
-  boolean hadByteOrderMark() {
-    return byteOrderMark;
+  /** Configuration parsers reject a byte order mark that Python's source reader accepts. */
+  void refuseByteOrderMark(String parser) {
+    if (byteOrderMark) {
+      throw new ProjectReadException(
+          file + " starts with a UTF-8 byte order mark, which " + parser + " rejects",
+          where(1),
+          "save " + file + " as UTF-8 without a byte order mark");
+    }
   }
 
   int lineCount() {

@@ -30,12 +30,7 @@ final class TomlFile {
 
   /** Parses TOML 1.0; a syntax error is reported with tomlj's line and column. */
   static TomlFile parse(SourceText text) {
-    if (text.hadByteOrderMark()) {
-      throw new ProjectReadException(
-          text.file() + " starts with a UTF-8 byte order mark, which Python's TOML parser rejects",
-          text.where(1),
-          "save " + text.file() + " as UTF-8 without a byte order mark");
-    }
+    text.refuseByteOrderMark("Python's TOML parser");
     TomlParseResult toml = Toml.parse(text.text(), TomlVersion.V1_0_0);
     if (toml.hasErrors()) {
       TomlParseError first = toml.errors().get(0);
@@ -73,36 +68,27 @@ final class TomlFile {
   }
 
   Optional<TomlTable> table(String... key) {
-    Object value = toml.get(List.of(key));
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value instanceof TomlTable table) {
-      return Optional.of(table);
-    }
-    throw wrongType(key, "a table");
+    return value(key, TomlTable.class, "a table");
   }
 
   Optional<Located> string(String... key) {
-    Object value = toml.get(List.of(key));
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value instanceof String string) {
-      return Optional.of(locate(List.of(key), string));
-    }
-    throw wrongType(key, "a string");
+    return value(key, String.class, "a string").map(s -> locate(List.of(key), s));
   }
 
   Optional<Boolean> bool(String... key) {
+    return value(key, Boolean.class, "true or false");
+  }
+
+  /** The value at {@code key} if present; present with another type is an error. */
+  private <T> Optional<T> value(String[] key, Class<T> type, String expected) {
     Object value = toml.get(List.of(key));
     if (value == null) {
       return Optional.empty();
     }
-    if (value instanceof Boolean bool) {
-      return Optional.of(bool);
+    if (type.isInstance(value)) {
+      return Optional.of(type.cast(value));
     }
-    throw wrongType(key, "true or false");
+    throw wrongType(key, expected);
   }
 
   /** An array of strings; a single string counts as a list of one when {@code orString}. */

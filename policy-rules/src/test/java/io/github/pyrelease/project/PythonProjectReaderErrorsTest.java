@@ -391,6 +391,28 @@ class PythonProjectReaderErrorsTest {
   }
 
   @Test
+  void aByteOrderMarkInPyprojectIsRefusedAsTomllibRefusesIt() {
+    project().file("pyproject.toml", "\uFEFF[project]\nname = \"acme\"\nversion = \"1.0\"\n");
+
+    fails(
+        project(),
+        "pyproject.toml starts with a UTF-8 byte order mark, which Python's TOML parser rejects",
+        "pyproject.toml:1",
+        "save pyproject.toml as UTF-8 without a byte order mark");
+  }
+
+  @Test
+  void aByteOrderMarkInSetupCfgIsRefusedAsConfigparserRefusesIt() {
+    project().file("setup.cfg", "\uFEFF[metadata]\nname = acme\nversion = 1.0\n");
+
+    fails(
+        project(),
+        "setup.cfg starts with a UTF-8 byte order mark, which configparser rejects",
+        "setup.cfg:1",
+        "without a byte order mark");
+  }
+
+  @Test
   void aBinaryModuleIsRefused() {
     project()
         .file("pyproject.toml", "[project]\nname = \"acme\"\nversion = \"1.0\"\n")
