@@ -31,7 +31,16 @@ final class TomlFile {
   /** Parses TOML 1.0; a syntax error is reported with tomlj's line and column. */
   static TomlFile parse(SourceText text) {
     text.refuseByteOrderMark("Python's TOML parser");
-    TomlParseResult toml = Toml.parse(text.text(), TomlVersion.V1_0_0);
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(text.text(), TomlVersion.V1_0_0);
+    } catch (StackOverflowError e) {
+      // tomlj's parser recurses once per nesting level
+      throw new ProjectReadException(
+          text.file() + " nests arrays or inline tables too deeply to parse",
+          text.file(),
+          "flatten the nesting; project configuration needs only a few levels");
+    }
     if (toml.hasErrors()) {
       TomlParseError first = toml.errors().get(0);
       TomlPosition at = first.position();

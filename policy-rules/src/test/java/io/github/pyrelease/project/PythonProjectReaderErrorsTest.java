@@ -53,6 +53,17 @@ class PythonProjectReaderErrorsTest {
   }
 
   @Test
+  void tomlNestedTooDeeplyForTheParserIsAnError() {
+    project().file("pyproject.toml", "[project]\nname = " + "[".repeat(200_000) + "\n");
+
+    fails(
+        project(),
+        "pyproject.toml nests arrays or inline tables too deeply to parse",
+        "pyproject.toml",
+        "flatten the nesting");
+  }
+
+  @Test
   void aPyprojectWithNoVersionAnywhereSaysHowToDeclareOne() {
     project().file("pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\n");
 
