@@ -273,6 +273,38 @@ class PythonProjectReaderTest {
   }
 
   @Test
+  void hatchCodeSourceReadsAPlainNameAssignedALiteral() {
+    PythonProject project =
+        project()
+            .file(
+                "pyproject.toml",
+                """
+                [build-system]
+                build-backend = "hatchling.build"
+                [project]
+                name = "acme"
+                dynamic = ["version"]
+                [tool.hatch.version]
+                source = "code"
+                path = "acme/meta.py"
+                expression = "RELEASE"
+                """)
+            .file("acme/meta.py", "RELEASE = '7.1'\n")
+            .read();
+
+    assertThat(project.primarySource())
+        .contains(
+            source(
+                SourceKind.MODULE,
+                "acme/meta.py",
+                1,
+                12,
+                "7.1",
+                "RELEASE ([tool.hatch.version] source = \"code\")",
+                true));
+  }
+
+  @Test
   void flitReadsDunderVersionFromTheModuleNamedAfterTheProject() {
     PythonProject project =
         project()
