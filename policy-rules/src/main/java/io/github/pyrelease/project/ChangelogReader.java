@@ -73,6 +73,17 @@ final class ChangelogReader {
     return Optional.empty();
   }
 
+  /** The changelog at {@code file} (relative to the project), if that file exists. */
+  static Optional<Changelog> read(ProjectFiles files, String file) {
+    String relative = files.normalise(file);
+    if (!files.isFile(relative)) {
+      return Optional.empty();
+    }
+    int dot = relative.lastIndexOf('.');
+    String extension = dot < relative.lastIndexOf('/') + 1 ? "" : relative.substring(dot);
+    return Optional.of(parse(files.read(relative), format(extension.toLowerCase(Locale.ROOT))));
+  }
+
   private static Format format(String extension) {
     return switch (extension) {
       case ".md" -> Format.MARKDOWN;

@@ -25,6 +25,17 @@ public record PythonProject(
     return versionSources.stream().filter(VersionSource::primary).findFirst();
   }
 
+  /**
+   * The literal source that says which version this is: the primary source when it spells a
+   * version, else the first source that does; empty when the version is only computed at build
+   * time.
+   */
+  public Optional<VersionSource> declaredSource() {
+    return primarySource()
+        .filter(VersionSource::isLiteral)
+        .or(() -> versionSources.stream().filter(VersionSource::isLiteral).findFirst());
+  }
+
   public Optional<Changelog> changelogIfPresent() {
     return Optional.ofNullable(changelog);
   }

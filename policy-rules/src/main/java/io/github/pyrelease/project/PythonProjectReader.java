@@ -109,6 +109,16 @@ public final class PythonProjectReader {
         ChangelogReader.read(files).orElse(null));
   }
 
+  /**
+   * Reads the changelog at {@code file}, relative to {@code projectDir}; empty when there is no
+   * such file.
+   *
+   * @throws ProjectReadException when the file is unreadable, too large or not UTF-8
+   */
+  public Optional<Changelog> readChangelog(Path projectDir, String file) {
+    return ChangelogReader.read(ProjectFiles.open(projectDir, opener), file);
+  }
+
   private static ProjectReadException noVersion(ProjectFiles files, boolean pyproject) {
     String fix =
         pyproject

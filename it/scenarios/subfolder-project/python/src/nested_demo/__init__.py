@@ -1,0 +1,2 @@
+"""Nested demo."""
+from .__about__ import __version__

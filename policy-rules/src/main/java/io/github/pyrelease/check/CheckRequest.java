@@ -1,0 +1,36 @@
+package io.github.pyrelease.check;
+
+import io.github.pyrelease.policy.Level;
+import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to check and where to report it.
+ *
+ * @param projectDir the Python project
+ * @param selection which stages and rules to evaluate
+ * @param outDir where report files go
+ * @param formats which report files to write (none is allowed)
+ * @param failOn the least severe level that fails the check
+ */
+public record CheckRequest(
+    Path projectDir,
+    RuleSelection selection,
+    Path outDir,
+    Set<ReportFormat> formats,
+    Level failOn) {
+
+  public CheckRequest {
+    Objects.requireNonNull(projectDir, "projectDir");
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(outDir, "outDir");
+    formats = formats.isEmpty() ? Set.of() : EnumSet.copyOf(formats);
+    if (failOn != Level.ERROR && failOn != Level.WARNING) {
+      throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
+    }
+  }
+}

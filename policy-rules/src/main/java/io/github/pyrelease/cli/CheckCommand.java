@@ -1,0 +1,101 @@
+package io.github.pyrelease.cli;
+
+import io.github.pyrelease.check.CheckRequest;
+import io.github.pyrelease.check.CheckResult;
+import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.report.GithubAnnotations;
+import io.github.pyrelease.report.ReportFormat;
+import io.github.pyrelease.report.TextReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pyrelease check}: evaluates the policy on a project. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Evaluates the release policy on a Python project and writes the reports.")
+final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand private PyreleaseCli cli;
+
+  @Spec private CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "the Python project (default: the current directory)")
+  private Path projectDir = Path.of(".");
+
+  @Option(
+      names = "--stage",
+      split = ",",
+      paramLabel = "STAGE",
+      description = "only rules of these stages: ${COMPLETION-CANDIDATES} (default: all)")
+  private List<String> stages = List.of();
+
+  @Option(
+      names = "--rules",
+      split = ",",
+      paramLabel = "ID",
+      description = "only these rules (ids as listed by 'pyrelease rules')")
+  private List<String> rules = List.of();
+
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT",
+      description = "report files to write: text, json (default: all)")
+  private List<String> formats = List.of();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where to write the reports (default: DIR/target/pyrelease)")
+  private Path outDir;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description = "error (default) or warning: the least severe finding that fails the check")
+  private String failOn = "error";
+
+  @Override
+  public Integer call() {
+    CheckRequest request =
+        new CheckRequest(
+            projectDir,
+            new RuleSelection(CliChoices.stages(spec, stages), CliChoices.ruleIds(rules)),
+            outDir != null ? outDir : projectDir.resolve("target/pyrelease"),
+            formats.isEmpty()
+                ? EnumSet.allOf(ReportFormat.class)
+                : CliChoices.formats(spec, formats),
+            CliChoices.failOn(spec, failOn));
+    CheckResult result = new PolicyCheck().run(request);
+    print(result);
+    return result.failed() ? ExitCode.RULE_FAILED : ExitCode.OK;
+  }
+
+  private void print(CheckResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleStyle style = new ConsoleStyle(cli.colour());
+    TextReport.lines(result.evaluation(), result.policyOrigin())
+        .forEach(line -> out.println(style.apply(line)));
+    if (GithubAnnotations.enabled(cli.environment())) {
+      GithubAnnotations.lines(result.evaluation(), result.evaluation().projectDir())
+          .forEach(out::println);
+    }
+    result.reports().forEach(report -> out.println("report: " + report));
+    out.flush();
+  }
+}

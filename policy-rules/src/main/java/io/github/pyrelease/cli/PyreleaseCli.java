@@ -1,0 +1,102 @@
+package io.github.pyrelease.cli;
+
+import io.github.pyrelease.FactUnavailableException;
+import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.check.ToolVersion;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code pyrelease}: the policy checker without Maven. */
+@Command(
+    name = "pyrelease",
+    mixinStandardHelpOptions = true,
+    versionProvider = PyreleaseCli.Version.class,
+    description = "Checks and versions a Python project under a release policy.",
+    subcommands = {CheckCommand.class, VersionCommand.class, RulesCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every rule passed",
+      "1:a rule failed",
+      "2:usage or input error (bad arguments, bad policy, unreadable project)",
+      "3:a fact could not be obtained and the policy made that fatal"
+    })
+public final class PyreleaseCli implements Runnable {
+
+  private final InputStream in;
+  private final Map<String, String> environment;
+  private final boolean terminal;
+
+  PyreleaseCli(InputStream in, Map<String, String> environment, boolean terminal) {
+    this.in = in;
+    this.environment = environment;
+    this.terminal = terminal;
+  }
+
+  public static void main(String[] args) {
+    boolean terminal = System.console() != null;
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(new PyreleaseCli(System.in, System.getenv(), terminal).execute(args, out, err));
+  }
+
+  /** Runs the command line and returns the exit code. */
+  int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(this);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(this::handle);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "missing command: choose check, version or rules");
+  }
+
+  InputStream in() {
+    return in;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Whether to colour the console: a terminal, and the user has not asked for no colour. */
+  boolean colour() {
+    return terminal
+        && !environment.containsKey("NO_COLOR")
+        && !"dumb".equals(environment.get("TERM"));
+  }
+
+  private int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof PyreleaseException problem) {
+      err.println("pyrelease: " + problem.describe());
+      return e instanceof FactUnavailableException
+          ? ExitCode.FACT_UNAVAILABLE
+          : ExitCode.INPUT_ERROR;
+    }
+    err.println(
+        "pyrelease: unexpected "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    if (environment.containsKey("PYRELEASE_DEBUG")) {
+      e.printStackTrace(err);
+    } else {
+      err.println("  this is a bug in pyrelease; set PYRELEASE_DEBUG=1 for the stack trace");
+    }
+    return ExitCode.INPUT_ERROR;
+  }
+
+  /** Prints the version recorded at build time. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"pyrelease " + ToolVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.pyrelease.cli;
+
+import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.project.PythonProjectReader;
+import io.github.pyrelease.project.VersionSource;
+import io.github.pyrelease.version.InvalidVersionException;
+import io.github.pyrelease.version.Version;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pyrelease version ...}: PEP 440 versions and the project's version sources. */
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Shows, normalises, compares and sorts PEP 440 versions.",
+    subcommands = {
+      VersionCommand.Show.class,
+      VersionCommand.Normalize.class,
+      VersionCommand.Compare.class,
+      VersionCommand.Sort.class
+    })
+final class VersionCommand implements Runnable {
+
+  @ParentCommand private PyreleaseCli cli;
+
+  @Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: choose show, normalize, compare or sort");
+  }
+
+  /** Lines of standard input, or the arguments when there are any. */
+  private List<String> argumentsOrStdin(List<String> arguments) {
+    if (!arguments.isEmpty()) {
+      return arguments;
+    }
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8));
+    try {
+      return reader.lines().toList();
+    } catch (UncheckedIOException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "cannot read standard input: " + e.getCause().getMessage());
+    }
+  }
+
+  private static Version parse(CommandLine.Model.CommandSpec spec, String text) {
+    try {
+      return Version.parse(text);
+    } catch (InvalidVersionException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Lists every place the project declares its version, with file and line.")
+  static final class Show implements Callable<Integer> {
+
+    @Spec private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "the Python project (default: the current directory)")
+    private Path projectDir = Path.of(".");
+
+    @Override
+    public Integer call() {
+      PythonProject project = new PythonProjectReader().read(projectDir);
+      PrintWriter out = spec.commandLine().getOut();
+      String version = PolicyCheck.declaredVersion(project);
+      out.println(
+          (project.name() == null ? "(unnamed project)" : project.name())
+              + " "
+              + (version == null ? "(version computed at build time)" : version));
+      for (VersionSource source : project.versionSources()) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "  %-40s %-44s %s%s",
+                source.line() > 0 ? source.location() + ":" + source.column() : source.file(),
+                source.label(),
+                describe(source),
+                source.primary() ? "  (used by the build)" : ""));
+      }
+      out.flush();
+      return ExitCode.OK;
+    }
+
+    private static String describe(VersionSource source) {
+      if (!source.isLiteral()) {
+        return "(from git tags)";
+      }
+      try {
+        Version version = Version.parse(source.text());
+        return version.toString().equals(source.text())
+            ? source.text()
+            : source.text() + " (normalised: " + version + ")";
+      } catch (InvalidVersionException e) {
+        return source.text() + " (invalid: " + e.reason() + ")";
+      }
+    }
+  }
+
+  @Command(
+      name = "normalize",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the normalised form of each version, or 'invalid: <reason>'.",
+        "Reads one version per line from standard input when none is given.",
+        "Exits with 1 when any version is invalid."
+      })
+  static final class Normalize implements Callable<Integer> {
+
+    @ParentCommand private VersionCommand parent;
+
+    @Spec private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "VERSION", arity = "0..*", description = "versions to normalise")
+    private List<String> versions = List.of();
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      boolean allValid = true;
+      for (String text : parent.argumentsOrStdin(versions)) {
+        try {
+          out.println(Version.parse(text));
+        } catch (InvalidVersionException e) {
+          out.println("invalid: " + e.reason());
+          allValid = false;
+        }
+      }
+      out.flush();
+      return allValid ? ExitCode.OK : ExitCode.RULE_FAILED;
+    }
+  }
+
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = "Prints <, = or > as A sorts before, equal to or after B under PEP 440.")
+  static final class Compare implements Callable<Integer> {
+
+    @Spec private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A")
+    private String first;
+
+    @Parameters(index = "1", paramLabel = "B")
+    private String second;
+
+    @Override
+    public Integer call() {
+      int order = Integer.signum(parse(spec, first).compareTo(parse(spec, second)));
+      spec.commandLine().getOut().println(order < 0 ? "<" : order == 0 ? "=" : ">");
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "sort",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sorts the versions on standard input (one per line) in PEP 440 order.",
+        "Lines are printed as given; equal versions keep their input order; blank lines are"
+            + " skipped."
+      })
+  static final class Sort implements Callable<Integer> {
+
+    private static final int MAX_REPORTED = 10;
+
+    @ParentCommand private VersionCommand parent;
+
+    @Spec private CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = {"-r", "--reverse"},
+        description = "newest first")
+    private boolean reverse;
+
+    @Override
+    public Integer call() {
+      List<Line> lines = new ArrayList<>();
+      List<String> invalid = new ArrayList<>();
+      List<String> input = parent.argumentsOrStdin(List.of());
+      for (int i = 0; i < input.size(); i++) {
+        String text = input.get(i);
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          lines.add(new Line(text, Version.parse(text)));
+        } catch (InvalidVersionException e) {
+          invalid.add("line " + (i + 1) + ": " + e.getMessage());
+        }
+      }
+      if (!invalid.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), describe(invalid));
+      }
+      Comparator<Line> order = Comparator.comparing(Line::version);
+      lines.sort(reverse ? order.reversed() : order);
+      PrintWriter out = spec.commandLine().getOut();
+      lines.forEach(line -> out.println(line.text()));
+      out.flush();
+      return ExitCode.OK;
+    }
+
+    private static String describe(List<String> invalid) {
+      StringBuilder text =
+          new StringBuilder(invalid.size() + " invalid version(s) on standard input:");
+      invalid.stream().limit(MAX_REPORTED).forEach(i -> text.append("\n  ").append(i));
+      if (invalid.size() > MAX_REPORTED) {
+        text.append("\n  ... and ").append(invalid.size() - MAX_REPORTED).append(" more");
+      }
+      return text.toString();
+    }
+
+    private record Line(String text, Version version) {}
+  }
+}

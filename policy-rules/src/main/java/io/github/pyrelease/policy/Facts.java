@@ -1,0 +1,21 @@
+package io.github.pyrelease.policy;
+
+import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.PythonProject;
+import java.util.Optional;
+
+/**
+ * What rules may know about the project. Implementations do the reading (and may throw {@link
+ * io.github.pyrelease.PyreleaseException} when input is unreadable); rules only ask.
+ */
+public interface Facts {
+
+  /** The Python project with its version sources. */
+  PythonProject project();
+
+  /**
+   * The changelog at {@code file} (relative to the project), or the project's own changelog when
+   * {@code file} is {@code null}; empty when there is none.
+   */
+  Optional<Changelog> changelog(String file);
+}

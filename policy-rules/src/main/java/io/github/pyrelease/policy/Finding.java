@@ -1,0 +1,40 @@
+package io.github.pyrelease.policy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing a rule found wrong.
+ *
+ * @param key identifies this finding within its rule across runs (waivers name it)
+ * @param message what is wrong, in one sentence
+ * @param evidence where it was seen, with values
+ * @param fix how to fix it, or {@code null}
+ * @param ceiling the most severe level this finding can have whatever the policy says ({@link
+ *     Level#ERROR} for most findings; {@link Level#WARNING} for a matter of style)
+ */
+public record Finding(
+    String key, String message, List<Evidence> evidence, String fix, Level ceiling) {
+
+  public Finding {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(ceiling, "ceiling");
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A finding that is as severe as the policy makes it. */
+  public static Finding of(String key, String message, List<Evidence> evidence, String fix) {
+    return new Finding(key, message, evidence, fix, Level.ERROR);
+  }
+
+  /** A finding that never fails the build on its own, however strict the policy. */
+  public static Finding styleOnly(String key, String message, List<Evidence> evidence, String fix) {
+    return new Finding(key, message, evidence, fix, Level.WARNING);
+  }
+
+  /** The level this finding has under a rule set to {@code ruleLevel}. */
+  public Level levelUnder(Level ruleLevel) {
+    return ruleLevel.atMost(ceiling);
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.pyrelease.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The level and options of each rule. Rules it does not name keep their defaults.
+ *
+ * @param settings rule id to setting
+ * @param origin where the policy came from, for messages (a file, or "built-in default policy")
+ */
+public record Policy(Map<String, RuleSetting> settings, String origin) {
+
+  public static final String BUILT_IN = "built-in default policy";
+
+  public Policy {
+    settings = Map.copyOf(new LinkedHashMap<>(settings));
+  }
+
+  /** The built-in default policy: every rule at its default level. */
+  public static Policy defaults() {
+    return new Policy(Map.of(), BUILT_IN);
+  }
+
+  /** A policy that only sets levels. */
+  public static Policy ofLevels(Map<String, Level> levels, String origin) {
+    Map<String, RuleSetting> settings = new LinkedHashMap<>();
+    levels.forEach((id, level) -> settings.put(id, RuleSetting.level(level)));
+    return new Policy(settings, origin);
+  }
+
+  /** The level {@code rule} has under this policy. */
+  public Level levelOf(Rule rule) {
+    RuleSetting setting = settings.get(rule.id());
+    return setting == null || setting.level() == null ? rule.defaultLevel() : setting.level();
+  }
+
+  /**
+   * The options {@code rule} has under this policy.
+   *
+   * @throws InvalidOptionException when the policy sets an option the rule lacks, or a wrong type
+   */
+  public RuleOptions optionsOf(Rule rule) {
+    RuleSetting setting = settings.get(rule.id());
+    return setting == null
+        ? RuleOptions.defaults()
+        : RuleOptions.of(rule.id(), rule.options(), setting.options());
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.pyrelease.policy;
+
+import io.github.pyrelease.text.Glob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One typed option of a rule, with its default and a line of documentation. Values arrive from
+ * policy files as plain YAML values (strings, numbers, booleans, lists) and are converted here, so
+ * a wrong type is reported once, where the policy is read.
+ *
+ * @param <T> the option's Java type
+ */
+public final class RuleOption<T> {
+
+  private final String name;
+  private final String typeName;
+  private final T defaultValue;
+  private final String description;
+  private final Function<Object, T> converter;
+
+  private RuleOption(
+      String name,
+      String typeName,
+      T defaultValue,
+      String description,
+      Function<Object, T> converter) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.typeName = typeName;
+    this.defaultValue = defaultValue;
+    this.description = Objects.requireNonNull(description, "description");
+    this.converter = converter;
+  }
+
+  /** A string option; {@code defaultValue} may be {@code null} (meaning "not set"). */
+  public static RuleOption<String> string(String name, String defaultValue, String description) {
+    return new RuleOption<>(name, "string", defaultValue, description, RuleOption::asString);
+  }
+
+  public static RuleOption<Boolean> bool(String name, boolean defaultValue, String description) {
+    return new RuleOption<>(
+        name,
+        "boolean",
+        defaultValue,
+        description,
+        raw -> {
+          if (raw instanceof Boolean b) {
+            return b;
+          }
+          throw new IllegalArgumentException("expected true or false, got " + describe(raw));
+        });
+  }
+
+  public static RuleOption<Long> integer(String name, long defaultValue, String description) {
+    return new RuleOption<>(
+        name,
+        "integer",
+        defaultValue,
+        description,
+        raw -> {
+          if (raw instanceof Integer || raw instanceof Long) {
+            return ((Number) raw).longValue();
+          }
+          throw new IllegalArgumentException("expected a whole number, got " + describe(raw));
+        });
+  }
+
+  /** A list of strings; a single string is taken as a list of one. */
+  public static RuleOption<List<String>> strings(
+      String name, List<String> defaultValue, String description) {
+    return new RuleOption<>(
+        name, "list of strings", List.copyOf(defaultValue), description, RuleOption::asStrings);
+  }
+
+  /** A list of globs ({@code *}, {@code **}, {@code ?}, {@code [..]}, {@code {a,b}}). */
+  public static RuleOption<List<Glob>> globs(
+      String name, List<String> defaultValue, String description) {
+    return new RuleOption<>(
+        name,
+        "list of globs",
+        defaultValue.stream().map(Glob::compile).toList(),
+        description,
+        raw -> asStrings(raw).stream().map(Glob::compile).toList());
+  }
+
+  /** A regular expression (Java syntax, which accepts the common Python subset). */
+  public static RuleOption<Pattern> regex(String name, String defaultValue, String description) {
+    return new RuleOption<>(
+        name,
+        "regular expression",
+        defaultValue == null ? null : Pattern.compile(defaultValue),
+        description,
+        raw -> {
+          String text = asString(raw);
+          try {
+            return Pattern.compile(text);
+          } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                "not a valid regular expression: "
+                    + e.getDescription()
+                    + " at index "
+                    + e.getIndex());
+          }
+        });
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The type as documentation shows it, such as "list of globs". */
+  public String typeName() {
+    return typeName;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Converts a value read from a policy file.
+   *
+   * @throws IllegalArgumentException with a message saying what was expected
+   */
+  public T convert(Object raw) {
+    return converter.apply(raw);
+  }
+
+  private static String asString(Object raw) {
+    if (raw instanceof String s) {
+      return s;
+    }
+    throw new IllegalArgumentException("expected a string, got " + describe(raw));
+  }
+
+  private static List<String> asStrings(Object raw) {
+    if (raw instanceof String s) {
+      return List.of(s);
+    }
+    if (raw instanceof List<?> list) {
+      List<String> strings = new ArrayList<>();
+      for (Object item : list) {
+        if (!(item instanceof String s)) {
+          throw new IllegalArgumentException(
+              "expected a list of strings, but an item is " + describe(item));
+        }
+        strings.add(s);
+      }
+      return List.copyOf(strings);
+    }
+    throw new IllegalArgumentException("expected a list of strings, got " + describe(raw));
+  }
+
+  static String describe(Object raw) {
+    if (raw == null) {
+      return "nothing (null)";
+    }
+    if (raw instanceof String s) {
+      return "the string '" + s + "'";
+    }
+    if (raw instanceof List<?>) {
+      return "a list";
+    }
+    if (raw instanceof java.util.Map<?, ?>) {
+      return "a map";
+    }
+    if (raw instanceof Boolean) {
+      return "the boolean " + raw;
+    }
+    if (raw instanceof Number) {
+      return "the number " + raw;
+    }
+    return "a " + raw.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.pyrelease.policy.rules;
+
+import io.github.pyrelease.policy.RuleRegistry;
+import java.util.List;
+
+/** The rules that ship with pyrelease, in evaluation order. */
+public final class BuiltInRules {
+
+  private BuiltInRules() {}
+
+  public static RuleRegistry registry() {
+    return new RuleRegistry(
+        List.of(
+            options -> new VersionPep440Rule(),
+            options -> new VersionConsistentRule(),
+            ChangelogEntryRule::new));
+  }
+}

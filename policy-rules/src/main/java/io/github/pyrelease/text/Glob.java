@@ -1,0 +1,123 @@
+package io.github.pyrelease.text;
+
+import java.util.regex.Pattern;
+
+/**
+ * A glob over {@code /}-separated paths or names: {@code *} matches within one segment, {@code **}
+ * across segments ({@code **}{@code /} also matches no segment at all), {@code ?} one character,
+ * {@code [a-z]} and {@code [!a-z]} a class, {@code {a,b}} alternatives, {@code \} escapes. Pure
+ * string matching: no file system is involved.
+ */
+public final class Glob {
+
+  private final String text;
+  private final Pattern pattern;
+
+  private Glob(String text, Pattern pattern) {
+    this.text = text;
+    this.pattern = pattern;
+  }
+
+  /**
+   * Compiles a glob.
+   *
+   * @throws IllegalArgumentException naming the position of an unclosed bracket or brace, or a
+   *     trailing escape
+   */
+  public static Glob compile(String glob) {
+    return new Glob(glob, Pattern.compile(toRegex(glob)));
+  }
+
+  public boolean matches(String path) {
+    return pattern.matcher(path).matches();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Glob g && g.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  private static String toRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    int braces = 0;
+    int openBrace = -1;
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      switch (c) {
+        case '*' -> {
+          if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+            boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+            regex.append(slash ? "(?:.*/)?" : ".*");
+            i += slash ? 2 : 1;
+          } else {
+            regex.append("[^/]*");
+          }
+        }
+        case '?' -> regex.append("[^/]");
+        case '[' -> i = characterClass(glob, i, regex);
+        case '{' -> {
+          braces++;
+          openBrace = i;
+          regex.append("(?:");
+        }
+        case '}' -> {
+          if (braces == 0) {
+            regex.append("\\}");
+          } else {
+            braces--;
+            regex.append(')');
+          }
+        }
+        case ',' -> regex.append(braces > 0 ? "|" : ",");
+        case '\\' -> {
+          if (i + 1 == glob.length()) {
+            throw new IllegalArgumentException(
+                "glob '" + glob + "' ends with an escape '\\' that escapes nothing");
+          }
+          regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+        }
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    if (braces > 0) {
+      throw new IllegalArgumentException(
+          "glob '" + glob + "' has an unclosed '{' at position " + (openBrace + 1));
+    }
+    return regex.toString();
+  }
+
+  /** Appends the class starting at {@code start} and returns the index of its closing ']'. */
+  private static int characterClass(String glob, int start, StringBuilder regex) {
+    int i = start + 1;
+    StringBuilder body = new StringBuilder("[");
+    if (i < glob.length() && (glob.charAt(i) == '!' || glob.charAt(i) == '^')) {
+      body.append('^');
+      i++;
+    }
+    boolean first = true;
+    for (; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == ']' && !first) {
+        regex.append(body).append(']');
+        return i;
+      }
+      first = false;
+      if (c == '\\' || c == '[' || c == '&' || c == '^' || (c == ']')) {
+        body.append('\\');
+      }
+      body.append(c);
+    }
+    throw new IllegalArgumentException(
+        "glob '" + glob + "' has an unclosed '[' at position " + (start + 1));
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.pyrelease;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.pyrelease.policy.Rule;
+import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ChangelogSection;
+import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.project.SourceKind;
+import io.github.pyrelease.project.VersionSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries of DESIGN section 6, held by the build. */
+class ArchitectureTest {
+
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.pyrelease");
+  }
+
+  @Test
+  void coreIsFreeOfMaven() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..", "org.eclipse.sisu..")
+        .because("policy-rules must run without Maven (the CLI and any CI use it)")
+        .check(core);
+  }
+
+  @Test
+  void rulesOnlyReadFacts() {
+    classes()
+        .that()
+        .resideInAPackage("io.github.pyrelease.policy.rules..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAnyPackage(
+                    "io.github.pyrelease.policy..",
+                    "io.github.pyrelease.version..",
+                    "io.github.pyrelease.text..",
+                    "java.lang..",
+                    "java.util..",
+                    "java.time..",
+                    "java.math..")
+                .or(
+                    belongToAnyOf(
+                        PythonProject.class,
+                        VersionSource.class,
+                        SourceKind.class,
+                        Changelog.class,
+                        ChangelogSection.class,
+                        PyreleaseException.class,
+                        FactUnavailableException.class)))
+        .because("a rule evaluates facts handed to it and does no I/O, so it is tested offline")
+        .check(core);
+  }
+
+  @Test
+  void rulesStartNoProcessesOrThreads() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.pyrelease.policy..")
+        .should()
+        .dependOnClassesThat(
+            belongToAnyOf(ProcessBuilder.class, Process.class, Runtime.class, Thread.class))
+        .check(core);
+  }
+
+  @Test
+  void policyEngineDoesNoIo() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.pyrelease.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.io..",
+            "java.nio.file..",
+            "java.nio.channels..",
+            "java.net..",
+            "okhttp3..",
+            "org.eclipse.jgit..")
+        .because("network, file system and git live behind fact interfaces")
+        .check(core);
+  }
+
+  @Test
+  void everyRuleIsASmallFinalClass() {
+    classes()
+        .that()
+        .implement(Rule.class)
+        .and(not(belongToAnyOf(Rule.class)))
+        .should()
+        .haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+        .andShould()
+        .resideInAPackage("io.github.pyrelease.policy.rules")
+        .check(core);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("io.github.pyrelease.(**)").should().beFreeOfCycles().check(core);
+  }
+}

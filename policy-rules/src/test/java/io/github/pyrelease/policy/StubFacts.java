@@ -1,0 +1,92 @@
+package io.github.pyrelease.policy;
+
+import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ChangelogSection;
+import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.project.SourceKind;
+import io.github.pyrelease.project.VersionSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Facts built from plain values, for testing rules without a file system. */
+public final class StubFacts implements Facts {
+
+  private final List<VersionSource> sources = new ArrayList<>();
+  private final Map<String, Changelog> changelogs = new HashMap<>();
+  private Changelog ownChangelog;
+
+  public static StubFacts create() {
+    return new StubFacts();
+  }
+
+  /** Adds {@code [project].version}, the primary source. */
+  public StubFacts pyproject(String version) {
+    sources.add(
+        new VersionSource(
+            SourceKind.PYPROJECT, "pyproject.toml", 3, 12, version, "[project].version", true));
+    return this;
+  }
+
+  /** Adds {@code __version__} in a package's {@code __init__.py}. */
+  public StubFacts module(String file, int line, String version) {
+    sources.add(
+        new VersionSource(SourceKind.MODULE, file, line, 16, version, "__version__", false));
+    return this;
+  }
+
+  public StubFacts source(VersionSource source) {
+    sources.add(source);
+    return this;
+  }
+
+  /** Adds a setuptools_scm version computed from git tags. */
+  public StubFacts vcs() {
+    sources.add(
+        new VersionSource(SourceKind.VCS, "pyproject.toml", 0, 0, null, "setuptools_scm", true));
+    return this;
+  }
+
+  /** Gives the project a CHANGELOG.md with sections ("Unreleased" or a version), from line 5. */
+  public StubFacts withChangelog(String... headings) {
+    ownChangelog = changelog("CHANGELOG.md", headings);
+    return this;
+  }
+
+  /** Adds a changelog at another path, which only a rule option can ask for. */
+  public StubFacts otherChangelog(String file, String... headings) {
+    changelogs.put(file, changelog(file, headings));
+    return this;
+  }
+
+  private static Changelog changelog(String file, String... headings) {
+    List<ChangelogSection> sections = new ArrayList<>();
+    int line = 5;
+    for (String heading : headings) {
+      boolean unreleased = heading.equalsIgnoreCase("Unreleased");
+      sections.add(
+          new ChangelogSection(
+              "[" + heading + "]" + (unreleased ? "" : " - 2026-11-01"),
+              unreleased ? null : heading,
+              unreleased ? null : "2026-11-01",
+              line));
+      line += 6;
+    }
+    return new Changelog(file, sections);
+  }
+
+  @Override
+  public PythonProject project() {
+    return new PythonProject(Path.of("/work/acme"), "acme-widgets", sources, ownChangelog);
+  }
+
+  @Override
+  public Optional<Changelog> changelog(String file) {
+    return file == null
+        ? Optional.ofNullable(ownChangelog)
+        : Optional.ofNullable(changelogs.get(file));
+  }
+}

@@ -1,0 +1,154 @@
+package io.github.pyrelease.maven;
+
+import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.check.CheckRequest;
+import io.github.pyrelease.check.CheckResult;
+import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.policy.Level;
+import io.github.pyrelease.policy.RuleResult;
+import io.github.pyrelease.policy.RuleResult.LeveledFinding;
+import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.Stage;
+import io.github.pyrelease.report.GithubAnnotations;
+import io.github.pyrelease.report.ReportFormat;
+import io.github.pyrelease.report.ReportLine;
+import io.github.pyrelease.report.TextReport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A goal that evaluates the policy's rules of one stage and reports them. */
+abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
+
+  /** Report files to write: comma-separated, from text, json. */
+  @Parameter(property = PyreleaseProperties.REPORT_FORMATS, defaultValue = "text,json")
+  private String reportFormats;
+
+  /** The least severe finding that fails the build: error or warning. */
+  @Parameter(property = PyreleaseProperties.FAIL_ON, defaultValue = "error")
+  private String failOn;
+
+  /** Run only these rules (comma-separated ids); empty runs every rule of the stage. */
+  @Parameter(property = PyreleaseProperties.RULES)
+  private String rules;
+
+  /** Where the reports go. */
+  @Parameter(
+      property = PyreleaseProperties.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/pyrelease")
+  private File outputDirectory;
+
+  /** Evaluates the rules of {@code stage}, logs the report and returns the result. */
+  protected final CheckResult evaluate(Stage stage) {
+    CheckRequest request =
+        new CheckRequest(
+            projectDir.toPath(),
+            new RuleSelection(Set.of(stage), ruleIds()),
+            outputDirectory.toPath(),
+            formats(),
+            level());
+    CheckResult result = new PolicyCheck().run(request);
+    log(result);
+    return result;
+  }
+
+  /** Fails the build with every failure's message, evidence and fix, so the log says it all. */
+  protected final void failIfBroken(CheckResult result) throws RulesFailedException {
+    if (!result.failed()) {
+      return;
+    }
+    List<RuleResult> failures = result.failures();
+    StringBuilder message =
+        new StringBuilder()
+            .append(failures.size())
+            .append(failures.size() == 1 ? " rule" : " rules")
+            .append(" failed: ")
+            .append(failures.stream().map(RuleResult::ruleId).collect(Collectors.joining(", ")));
+    for (RuleResult failure : failures) {
+      for (LeveledFinding finding : failure.findings()) {
+        if (!finding.level().equals(Level.INFO)) {
+          message.append(System.lineSeparator()).append(failure.ruleId()).append(": ");
+          message.append(finding.finding().message());
+          finding
+              .finding()
+              .evidence()
+              .forEach(e -> message.append(System.lineSeparator()).append("  ").append(e));
+          if (finding.finding().fix() != null) {
+            message
+                .append(System.lineSeparator())
+                .append("  fix: ")
+                .append(finding.finding().fix());
+          }
+        }
+      }
+    }
+    if (!result.reports().isEmpty()) {
+      message.append(System.lineSeparator()).append("report: ").append(result.reports().get(0));
+    }
+    throw new RulesFailedException(message.toString());
+  }
+
+  private void log(CheckResult result) {
+    for (ReportLine line : TextReport.lines(result.evaluation(), result.policyOrigin())) {
+      switch (line.severity()) {
+        case ERROR -> getLog().error(line.text());
+        case WARNING -> getLog().warn(line.text());
+        case INFO -> getLog().info(line.text());
+      }
+    }
+    if (GithubAnnotations.enabled(System.getenv())) {
+      // Workflow commands must start the line, so they bypass Maven's "[ERROR]" prefix.
+      GithubAnnotations.lines(result.evaluation(), workspaceRelative())
+          .forEach(System.out::println);
+    }
+  }
+
+  private String workspaceRelative() {
+    String workspace = System.getenv("GITHUB_WORKSPACE");
+    Path dir = projectDir.toPath().toAbsolutePath().normalize();
+    if (workspace != null && dir.startsWith(Path.of(workspace).toAbsolutePath())) {
+      return Path.of(workspace).toAbsolutePath().relativize(dir).toString();
+    }
+    return "";
+  }
+
+  private Set<String> ruleIds() {
+    return rules == null || rules.isBlank() ? Set.of() : new LinkedHashSet<>(split(rules));
+  }
+
+  private Set<ReportFormat> formats() {
+    Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+    for (String name : split(reportFormats)) {
+      formats.add(
+          ReportFormat.fromId(name)
+              .orElseThrow(
+                  () ->
+                      new PyreleaseException(
+                          "unknown report format '" + name + "'",
+                          PyreleaseProperties.REPORT_FORMATS,
+                          "choose from " + ReportFormat.choices())));
+    }
+    return formats;
+  }
+
+  private Level level() {
+    return Level.fromId(failOn)
+        .filter(l -> l == Level.ERROR || l == Level.WARNING)
+        .orElseThrow(
+            () ->
+                new PyreleaseException(
+                    "pyrelease.failOn is '" + failOn + "'",
+                    PyreleaseProperties.FAIL_ON,
+                    "set it to error (the default) or warning"));
+  }
+
+  private static List<String> split(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.pyrelease.maven;
+
+import io.github.pyrelease.PyreleaseException;
+import java.io.File;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every pyrelease goal shares: the skip switches, the project directory, and the one place
+ * where core exceptions become Maven's (Failure: the project broke a rule; Execution: the
+ * configuration or environment is wrong).
+ */
+abstract class AbstractPyreleaseMojo extends AbstractMojo {
+
+  /** Skips every pyrelease goal. */
+  @Parameter(property = PyreleaseProperties.SKIP, defaultValue = "false")
+  private boolean skip;
+
+  /** The Python project: the directory holding pyproject.toml. */
+  @Parameter(property = PyreleaseProperties.PROJECT_DIR, defaultValue = "${project.basedir}")
+  protected File projectDir;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /** The goal's name, for messages and for its own skip property. */
+  protected abstract String goal();
+
+  /** Whether the goal's own {@code pyrelease.<goal>.skip} is set. */
+  protected abstract boolean goalSkipped();
+
+  /**
+   * Runs the goal.
+   *
+   * @throws RulesFailedException when the project broke the policy
+   */
+  protected abstract void run() throws RulesFailedException;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog()
+          .info(
+              "Skipping pyrelease:" + goal() + " because " + PyreleaseProperties.SKIP + " is true");
+      return;
+    }
+    if (goalSkipped()) {
+      getLog()
+          .info(
+              "Skipping pyrelease:"
+                  + goal()
+                  + " because "
+                  + PyreleaseProperties.goalSkip(goal())
+                  + " is true");
+      return;
+    }
+    try {
+      run();
+    } catch (RulesFailedException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (PyreleaseException e) {
+      throw new MojoExecutionException("pyrelease:" + goal() + ": " + e.describe(), e);
+    }
+  }
+}
