@@ -1,10 +1,10 @@
 package io.github.pyrelease.policy.rules;
 
+import io.github.pyrelease.policy.AbstractRule;
 import io.github.pyrelease.policy.Evidence;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.policy.Finding;
 import io.github.pyrelease.policy.Level;
-import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.RuleOption;
 import io.github.pyrelease.policy.RuleOptions;
 import io.github.pyrelease.policy.Stage;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * The changelog has a section for the version being released; a development version needs only an
  * Unreleased section, where the changes collect until the release.
  */
-public final class ChangelogEntryRule implements Rule {
+public final class ChangelogEntryRule extends AbstractRule {
 
   /** The changelog to check; unset means the project's own (CHANGELOG.md or the like). */
   public static final RuleOption<String> FILE =
@@ -37,32 +37,17 @@ public final class ChangelogEntryRule implements Rule {
   }
 
   public ChangelogEntryRule(RuleOptions options) {
+    super(
+        "changelog-entry",
+        Stage.SOURCE,
+        Level.ERROR,
+        "the changelog has a section for the version (or Unreleased for a dev version)");
     this.file = options.get(FILE);
   }
 
   @Override
   public List<RuleOption<?>> options() {
     return List.of(FILE);
-  }
-
-  @Override
-  public String id() {
-    return "changelog-entry";
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.SOURCE;
-  }
-
-  @Override
-  public Level defaultLevel() {
-    return Level.ERROR;
-  }
-
-  @Override
-  public String description() {
-    return "the changelog has a section for the version (or Unreleased for a dev version)";
   }
 
   @Override

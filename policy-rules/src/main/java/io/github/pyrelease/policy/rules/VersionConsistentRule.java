@@ -1,9 +1,9 @@
 package io.github.pyrelease.policy.rules;
 
+import io.github.pyrelease.policy.AbstractRule;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.policy.Finding;
 import io.github.pyrelease.policy.Level;
-import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.Verdict;
 import io.github.pyrelease.project.PythonProject;
@@ -19,26 +19,14 @@ import java.util.Optional;
  * but a search for one spelling misses the other. Invalid versions are left to {@code
  * version-pep440}.
  */
-public final class VersionConsistentRule implements Rule {
+public final class VersionConsistentRule extends AbstractRule {
 
-  @Override
-  public String id() {
-    return "version-consistent";
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.SOURCE;
-  }
-
-  @Override
-  public Level defaultLevel() {
-    return Level.ERROR;
-  }
-
-  @Override
-  public String description() {
-    return "every version source declares the same version";
+  public VersionConsistentRule() {
+    super(
+        "version-consistent",
+        Stage.SOURCE,
+        Level.ERROR,
+        "every version source declares the same version");
   }
 
   @Override

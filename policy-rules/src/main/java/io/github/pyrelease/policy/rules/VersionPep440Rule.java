@@ -1,9 +1,9 @@
 package io.github.pyrelease.policy.rules;
 
+import io.github.pyrelease.policy.AbstractRule;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.policy.Finding;
 import io.github.pyrelease.policy.Level;
-import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.Verdict;
 import io.github.pyrelease.project.VersionSource;
@@ -17,26 +17,14 @@ import java.util.List;
  * non-normalised spelling ({@code 1.0-RC1}) is a style warning: indexes and file names use the
  * normalised form, so the spelling in the sources will not match what ships.
  */
-public final class VersionPep440Rule implements Rule {
+public final class VersionPep440Rule extends AbstractRule {
 
-  @Override
-  public String id() {
-    return "version-pep440";
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.SOURCE;
-  }
-
-  @Override
-  public Level defaultLevel() {
-    return Level.ERROR;
-  }
-
-  @Override
-  public String description() {
-    return "every version source holds a valid PEP 440 version";
+  public VersionPep440Rule() {
+    super(
+        "version-pep440",
+        Stage.SOURCE,
+        Level.ERROR,
+        "every version source holds a valid PEP 440 version");
   }
 
   @Override
