@@ -83,7 +83,12 @@ final class CheckCommand implements Callable<Integer> {
             CliChoices.failOn(spec, failOn));
     CheckResult result = new PolicyCheck().run(request);
     print(result);
-    return result.failed() ? ExitCode.RULE_FAILED : ExitCode.OK;
+    if (!result.failed()) {
+      return ExitCode.OK;
+    }
+    return result.evaluation().failsOnlyForUnavailableFacts(result.failOn())
+        ? ExitCode.FACT_UNAVAILABLE
+        : ExitCode.RULE_FAILED;
   }
 
   private void print(CheckResult result) {

@@ -43,6 +43,19 @@ public record Evaluation(
     return results.stream().filter(r -> failsAt(r.outcome(), failOn)).toList();
   }
 
+  /**
+   * Whether every failure comes from a fact that could not be obtained (the CLI's exit code 3): the
+   * project may be fine, the check could not tell.
+   */
+  public boolean failsOnlyForUnavailableFacts(Level failOn) {
+    List<RuleResult> failures = failures(failOn);
+    return !failures.isEmpty()
+        && failures.stream()
+            .flatMap(r -> r.findings().stream())
+            .filter(f -> failsAt(Outcome.of(f.level()), failOn))
+            .allMatch(f -> f.finding().key().equals(Finding.UNAVAILABLE));
+  }
+
   private static boolean failsAt(Outcome outcome, Level failOn) {
     return outcome == Outcome.FAILED || (failOn == Level.WARNING && outcome == Outcome.WARNING);
   }

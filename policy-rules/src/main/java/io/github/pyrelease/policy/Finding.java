@@ -16,6 +16,9 @@ import java.util.Objects;
 public record Finding(
     String key, String message, List<Evidence> evidence, String fix, Level ceiling) {
 
+  /** The key of the finding a rule gets when a fact it needs cannot be obtained. */
+  public static final String UNAVAILABLE = "fact-unavailable";
+
   public Finding {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");

@@ -7,26 +7,32 @@ import java.util.Map;
  * The level and options of each rule. Rules it does not name keep their defaults.
  *
  * @param settings rule id to setting
+ * @param unavailable the level of a "not checked" finding, when a rule cannot obtain a fact it
+ *     needs (offline, server down); never more severe than the rule's own level
  * @param origin where the policy came from, for messages (a file, or "built-in default policy")
  */
-public record Policy(Map<String, RuleSetting> settings, String origin) {
+public record Policy(Map<String, RuleSetting> settings, Level unavailable, String origin) {
 
   public static final String BUILT_IN = "built-in default policy";
 
+  /** Offline builds keep working by default: a fact that cannot be had is a warning. */
+  public static final Level DEFAULT_UNAVAILABLE = Level.WARNING;
+
   public Policy {
     settings = Map.copyOf(new LinkedHashMap<>(settings));
+    java.util.Objects.requireNonNull(unavailable, "unavailable");
   }
 
   /** The built-in default policy: every rule at its default level. */
   public static Policy defaults() {
-    return new Policy(Map.of(), BUILT_IN);
+    return new Policy(Map.of(), DEFAULT_UNAVAILABLE, BUILT_IN);
   }
 
   /** A policy that only sets levels. */
   public static Policy ofLevels(Map<String, Level> levels, String origin) {
     Map<String, RuleSetting> settings = new LinkedHashMap<>();
     levels.forEach((id, level) -> settings.put(id, RuleSetting.level(level)));
-    return new Policy(settings, origin);
+    return new Policy(settings, DEFAULT_UNAVAILABLE, origin);
   }
 
   /** The level {@code rule} has under this policy. */

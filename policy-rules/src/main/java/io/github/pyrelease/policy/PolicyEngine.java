@@ -31,18 +31,18 @@ public final class PolicyEngine {
       } else if (!selection.named(rule)) {
         results.add(skipped(rule, level, "not among the rules selected for this run"));
       } else {
-        results.add(evaluate(rule, level, facts));
+        results.add(evaluate(rule, level, policy.unavailable(), facts));
       }
     }
     return results;
   }
 
-  private static RuleResult evaluate(Rule rule, Level level, Facts facts) {
+  private static RuleResult evaluate(Rule rule, Level level, Level unavailable, Facts facts) {
     Verdict verdict;
     try {
       verdict = rule.evaluate(facts);
     } catch (FactUnavailableException e) {
-      verdict = Verdict.of("not checked: " + e.getMessage(), List.of(unavailable(e)));
+      verdict = Verdict.of("not checked: " + e.getMessage(), List.of(unavailable(e, unavailable)));
     }
     if (!verdict.applicable()) {
       return skipped(rule, level, verdict.summary());
@@ -61,10 +61,11 @@ public final class PolicyEngine {
         rule.id(), rule.stage(), rule.description(), level, outcome, verdict.summary(), findings);
   }
 
-  private static Finding unavailable(FactUnavailableException e) {
+  private static Finding unavailable(FactUnavailableException e, Level ceiling) {
     List<Evidence> evidence =
         e.where() == null ? List.of() : List.of(new Evidence(null, 0, e.where()));
-    return Finding.of("unavailable", "not checked: " + e.getMessage(), evidence, e.fix());
+    return new Finding(
+        Finding.UNAVAILABLE, "not checked: " + e.getMessage(), evidence, e.fix(), ceiling);
   }
 
   private static RuleResult skipped(Rule rule, Level level, String reason) {

@@ -93,23 +93,46 @@ class PolicyEngineTest {
   }
 
   @Test
-  void anUnobtainableFactIsANotCheckedFindingAtTheRuleLevel() {
-    Rule offline =
-        rule(
-            "offline",
-            Stage.RELEASE,
-            f -> {
-              throw new FactUnavailableException(
-                  "offline mode", "https://pypi.org", "drop -o", null);
-            });
-    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(offline)));
+  void anUnobtainableFactIsANotCheckedWarningByDefault() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(offline())));
 
     RuleResult result =
         engine.evaluate(Policy.defaults(), StubFacts.create(), RuleSelection.all()).get(0);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.outcome()).isEqualTo(Outcome.WARNING);
     assertThat(result.summary()).isEqualTo("not checked: offline mode");
+    assertThat(result.findings().get(0).finding().key()).isEqualTo(Finding.UNAVAILABLE);
     assertThat(result.findings().get(0).finding().fix()).isEqualTo("drop -o");
+  }
+
+  @Test
+  void aPolicyCanMakeAnUnobtainableFactFatal() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(offline(), failing)));
+    Policy strict = new Policy(Map.of(), Level.ERROR, "strict");
+
+    Evaluation onlyOffline =
+        new Evaluation(
+            "p",
+            "1",
+            ".",
+            engine.evaluate(
+                strict, StubFacts.create(), new RuleSelection(Set.of(), Set.of("offline"))));
+    Evaluation both =
+        new Evaluation(
+            "p", "1", ".", engine.evaluate(strict, StubFacts.create(), RuleSelection.all()));
+
+    assertThat(onlyOffline.results().get(0).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(onlyOffline.failsOnlyForUnavailableFacts(Level.ERROR)).isTrue();
+    assertThat(both.failsOnlyForUnavailableFacts(Level.ERROR)).isFalse();
+  }
+
+  private static Rule offline() {
+    return rule(
+        "offline",
+        Stage.RELEASE,
+        f -> {
+          throw new FactUnavailableException("offline mode", "https://pypi.org", "drop -o", null);
+        });
   }
 
   @Test
