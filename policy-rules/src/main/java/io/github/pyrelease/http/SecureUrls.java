@@ -58,11 +58,11 @@ public final class SecureUrls {
     }
   }
 
-  /** {@code url} without user info, for messages. */
+  /** {@code url} (or a message holding URLs) without user info, for messages. */
   public static String redact(String url) {
     if (url == null) {
       return null;
     }
-    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+    return url.replaceAll("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@", "$1");
   }
 }
