@@ -10,6 +10,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.pyrelease.git.GitFacts;
+import io.github.pyrelease.git.GitStatus;
+import io.github.pyrelease.git.GitTag;
+import io.github.pyrelease.git.HeadState;
+import io.github.pyrelease.git.RemoteTags;
+import io.github.pyrelease.git.UpstreamStatus;
+import io.github.pyrelease.index.IndexAnswer;
+import io.github.pyrelease.index.IndexFacts;
+import io.github.pyrelease.index.IndexLocations;
+import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.policy.AbstractRule;
 import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.project.Changelog;
@@ -24,6 +34,22 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static JavaClasses core;
+
+  /** The git and index fact interfaces and the plain values they return: all rules see of them. */
+  private static final Class<?>[] FACTS_RULES_SEE = {
+    GitFacts.class,
+    HeadState.class,
+    GitStatus.class,
+    GitStatus.DirtyPath.class,
+    GitStatus.Change.class,
+    GitTag.class,
+    UpstreamStatus.class,
+    RemoteTags.class,
+    IndexFacts.class,
+    IndexAnswer.class,
+    IndexLocations.class,
+    ProjectNames.class
+  };
 
   @BeforeAll
   static void importCore() {
@@ -60,14 +86,27 @@ class ArchitectureTest {
                     "java.math..")
                 .or(
                     belongToAnyOf(
-                        PythonProject.class,
-                        VersionSource.class,
-                        SourceKind.class,
-                        Changelog.class,
-                        ChangelogSection.class,
-                        PyreleaseException.class,
-                        FactUnavailableException.class)))
+                            PythonProject.class,
+                            VersionSource.class,
+                            SourceKind.class,
+                            Changelog.class,
+                            ChangelogSection.class,
+                            PyreleaseException.class,
+                            FactUnavailableException.class)
+                        .or(belongToAnyOf(FACTS_RULES_SEE))))
         .because("a rule evaluates facts handed to it and does no I/O, so it is tested offline")
+        .check(core);
+  }
+
+  @Test
+  void theFactsRulesSeeDoNoIoThemselves() {
+    noClasses()
+        .that(belongToAnyOf(FACTS_RULES_SEE))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.io..", "java.nio.file..", "java.net..", "okhttp3..", "org.eclipse.jgit..")
+        .because("rules may see these fact interfaces and values because they are plain")
         .check(core);
   }
 

@@ -1,5 +1,8 @@
 package io.github.pyrelease.policy;
 
+import io.github.pyrelease.FactUnavailableException;
+import io.github.pyrelease.git.GitFacts;
+import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import java.util.Optional;
@@ -18,4 +21,24 @@ public interface Facts {
    * {@code file} is {@code null}; empty when there is none.
    */
   Optional<Changelog> changelog(String file);
+
+  /**
+   * The git repository the project lives in (its directory or a parent's); empty when there is
+   * none.
+   *
+   * @throws FactUnavailableException when this evaluation has no access to repositories
+   */
+  default Optional<GitFacts> git() {
+    throw new FactUnavailableException("no git facts in this evaluation", null, null, null);
+  }
+
+  /**
+   * The package indexes.
+   *
+   * @throws FactUnavailableException when this evaluation has no access to indexes
+   */
+  default IndexFacts index() {
+    throw new FactUnavailableException(
+        "no package index facts in this evaluation", null, null, null);
+  }
 }

@@ -41,6 +41,27 @@ public final class RuleOption<T> {
     return new RuleOption<>(name, "string", defaultValue, description, RuleOption::asString);
   }
 
+  /**
+   * A string option whose value {@code problem} checks: it returns what is wrong with a value, or
+   * {@code null} when the value is fine. The default must be fine.
+   */
+  public static RuleOption<String> string(
+      String name, String defaultValue, String description, Function<String, String> problem) {
+    return new RuleOption<>(
+        name,
+        "string",
+        defaultValue,
+        description,
+        raw -> {
+          String text = asString(raw);
+          String wrong = problem.apply(text);
+          if (wrong != null) {
+            throw new IllegalArgumentException(wrong);
+          }
+          return text;
+        });
+  }
+
   public static RuleOption<Boolean> bool(String name, boolean defaultValue, String description) {
     return new RuleOption<>(
         name,

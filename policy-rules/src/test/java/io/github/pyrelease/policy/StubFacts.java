@@ -1,5 +1,7 @@
 package io.github.pyrelease.policy;
 
+import io.github.pyrelease.git.GitFacts;
+import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
@@ -18,6 +20,8 @@ public final class StubFacts implements Facts {
   private final List<VersionSource> sources = new ArrayList<>();
   private final Map<String, Changelog> changelogs = new HashMap<>();
   private Changelog ownChangelog;
+  private Optional<GitFacts> git;
+  private IndexFacts index;
 
   public static StubFacts create() {
     return new StubFacts();
@@ -62,6 +66,23 @@ public final class StubFacts implements Facts {
     return this;
   }
 
+  /** The project lives in this repository. */
+  public StubFacts git(GitFacts repository) {
+    git = Optional.of(repository);
+    return this;
+  }
+
+  /** The project lives in no repository. */
+  public StubFacts noRepository() {
+    git = Optional.empty();
+    return this;
+  }
+
+  public StubFacts index(IndexFacts facts) {
+    index = facts;
+    return this;
+  }
+
   private static Changelog changelog(String file, String... headings) {
     List<ChangelogSection> sections = new ArrayList<>();
     int line = 5;
@@ -88,5 +109,15 @@ public final class StubFacts implements Facts {
     return file == null
         ? Optional.ofNullable(ownChangelog)
         : Optional.ofNullable(changelogs.get(file));
+  }
+
+  @Override
+  public Optional<GitFacts> git() {
+    return git == null ? Facts.super.git() : git;
+  }
+
+  @Override
+  public IndexFacts index() {
+    return index == null ? Facts.super.index() : index;
   }
 }

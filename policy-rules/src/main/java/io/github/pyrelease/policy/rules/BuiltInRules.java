@@ -13,6 +13,13 @@ public final class BuiltInRules {
         List.of(
             options -> new VersionPep440Rule(),
             options -> new VersionConsistentRule(),
-            ChangelogEntryRule::new));
+            ChangelogEntryRule::new,
+            CleanTreeRule::new,
+            BranchRule::new,
+            UpstreamSyncedRule::new,
+            TagFreeRule::new,
+            TagMatchesRule::new,
+            VersionIncreasesRule::new,
+            VersionUnpublishedRule::new));
   }
 }
