@@ -16,18 +16,31 @@ import java.util.Set;
  * @param outDir where report files go
  * @param formats which report files to write (none is allowed)
  * @param failOn the least severe level that fails the check
+ * @param network how servers are reached (indexes, git remotes)
  */
 public record CheckRequest(
     Path projectDir,
     RuleSelection selection,
     Path outDir,
     Set<ReportFormat> formats,
-    Level failOn) {
+    Level failOn,
+    Network network) {
+
+  /** A request that asks no server: network facts are "not checked: offline". */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn) {
+    this(projectDir, selection, outDir, formats, failOn, Network.none());
+  }
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(outDir, "outDir");
+    Objects.requireNonNull(network, "network");
     formats = formats.isEmpty() ? Set.of() : EnumSet.copyOf(formats);
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());

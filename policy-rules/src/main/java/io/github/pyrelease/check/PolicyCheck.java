@@ -39,11 +39,14 @@ public final class PolicyCheck {
    */
   public CheckResult run(CheckRequest request) {
     requireKnown(request.selection());
-    ProjectFacts facts = new ProjectFacts(request.projectDir());
-    PythonProject project = facts.project();
+    PythonProject project;
     Policy policy = Policy.defaults();
-    List<RuleResult> results =
-        new PolicyEngine(registry).evaluate(policy, facts, request.selection());
+    List<RuleResult> results;
+    try (ProjectFacts facts =
+        new ProjectFacts(request.projectDir(), request.outDir(), request.network())) {
+      project = facts.project();
+      results = new PolicyEngine(registry).evaluate(policy, facts, request.selection());
+    }
     Evaluation evaluation =
         new Evaluation(
             project.name(), declaredVersion(project), display(request.projectDir()), results);

@@ -1,20 +1,44 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.git.GitFacts;
+import io.github.pyrelease.git.GitSettings;
+import io.github.pyrelease.git.JGitFacts;
+import io.github.pyrelease.http.HttpClient;
+import io.github.pyrelease.index.HttpIndexFacts;
+import io.github.pyrelease.index.IndexFacts;
+import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** Facts read from the project directory, each at most once per check. */
-final class ProjectFacts implements Facts {
+/**
+ * Facts read from the project directory, its git repository and its package indexes, each at most
+ * once per check. Closing it releases the repository.
+ */
+final class ProjectFacts implements Facts, AutoCloseable {
 
   private final Path projectDir;
+  private final Path outDir;
+  private final Network network;
   private PythonProject project;
+  private Optional<JGitFacts> git;
+  private IndexFacts index;
 
   ProjectFacts(Path projectDir) {
+    this(projectDir, projectDir.resolve("target/pyrelease"), Network.none());
+  }
+
+  /**
+   * @param outDir where this check writes its reports: untracked files there are its own
+   */
+  ProjectFacts(Path projectDir, Path outDir, Network network) {
     this.projectDir = projectDir;
+    this.outDir = outDir;
+    this.network = network;
   }
 
   @Override
@@ -31,5 +55,41 @@ final class ProjectFacts implements Facts {
       return project().changelogIfPresent();
     }
     return new PythonProjectReader().readChangelog(projectDir, file);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public synchronized Optional<GitFacts> git() {
+    if (git == null) {
+      git =
+          JGitFacts.open(
+              projectDir,
+              new GitSettings(
+                  network.offline(),
+                  network.credentials(),
+                  network.http().readTimeout(),
+                  List.of(outDir)));
+    }
+    return (Optional<GitFacts>) (Optional<? extends GitFacts>) git;
+  }
+
+  @Override
+  public synchronized IndexFacts index() {
+    if (index == null) {
+      index =
+          new HttpIndexFacts(
+              new HttpClient(network.http(), network.cache()),
+              new IndexLocations(network.indexes()),
+              network.credentials(),
+              network.offline());
+    }
+    return index;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (git != null) {
+      git.ifPresent(JGitFacts::close);
+    }
   }
 }

@@ -2,15 +2,25 @@ package io.github.pyrelease.cli;
 
 import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
+import io.github.pyrelease.check.Network;
 import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.credentials.CredentialLookup;
+import io.github.pyrelease.credentials.ServerCredentials;
+import io.github.pyrelease.http.HttpSettings;
+import io.github.pyrelease.http.ProxySettings;
+import io.github.pyrelease.http.ResponseCache;
+import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.GithubAnnotations;
 import io.github.pyrelease.report.ReportFormat;
 import io.github.pyrelease.report.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,8 +80,53 @@ final class CheckCommand implements Callable<Integer> {
       description = "error (default) or warning: the least severe finding that fails the check")
   private String failOn = "error";
 
+  @Option(
+      names = "--offline",
+      description =
+          "ask no server: git remotes and package indexes are left alone and their rules report"
+              + " 'not checked: offline'")
+  private boolean offline;
+
+  @Option(
+      names = "--index",
+      paramLabel = "NAME=URL",
+      description =
+          "define or redefine a package index name for version-unpublished, such as"
+              + " pypi=https://mirror.example/ (repeatable)")
+  private Map<String, String> indexes = new LinkedHashMap<>();
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      description = "the longest wait for a connection (default: ${DEFAULT-VALUE})")
+  private long connectTimeout = HttpSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "SECONDS",
+      description = "the longest silence of a server or git remote (default: ${DEFAULT-VALUE})")
+  private long readTimeout = HttpSettings.DEFAULT_READ_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--http-attempts",
+      paramLabel = "N",
+      description = "attempts per request, retries included (default: ${DEFAULT-VALUE})")
+  private int httpAttempts = RetryPolicy.defaults().maxAttempts();
+
   @Override
   public Integer call() {
+    Map<String, String> environment = cli.environment();
+    Network network =
+        Network.of(
+            offline,
+            Duration.ofSeconds(connectTimeout),
+            Duration.ofSeconds(readTimeout),
+            httpAttempts,
+            ProxySettings.fromEnvironment(environment),
+            new CredentialLookup(ServerCredentials.none(), environment),
+            indexes,
+            new ResponseCache(),
+            "pyrelease check");
     CheckRequest request =
         new CheckRequest(
             projectDir,
@@ -80,7 +135,8 @@ final class CheckCommand implements Callable<Integer> {
             formats.isEmpty()
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
-            CliChoices.failOn(spec, failOn));
+            CliChoices.failOn(spec, failOn),
+            network);
     CheckResult result = new PolicyCheck().run(request);
     print(result);
     if (!result.failed()) {

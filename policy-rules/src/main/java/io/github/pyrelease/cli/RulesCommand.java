@@ -1,6 +1,7 @@
 package io.github.pyrelease.cli;
 
 import io.github.pyrelease.policy.Rule;
+import io.github.pyrelease.policy.RuleOption;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Lists every rule: id, stage, default level and what it checks.")
+    description = "Lists every rule: id, stage, default level, what it checks, and its options.")
 final class RulesCommand implements Callable<Integer> {
 
   @Spec private CommandLine.Model.CommandSpec spec;
@@ -32,8 +33,31 @@ final class RulesCommand implements Callable<Integer> {
               rule.stage().id(),
               rule.defaultLevel().id(),
               rule.description()));
+      for (RuleOption<?> option : rule.options()) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "%-20s   %s (%s, default %s): %s",
+                "",
+                option.name(),
+                option.typeName(),
+                shown(option.defaultValue()),
+                option.description()));
+      }
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  private static String shown(Object value) {
+    if (value == null) {
+      return "none";
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.isEmpty()
+          ? "none"
+          : list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+    return value.toString();
   }
 }

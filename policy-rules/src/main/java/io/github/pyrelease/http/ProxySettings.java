@@ -1,9 +1,14 @@
 package io.github.pyrelease.http;
 
 import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.credentials.Secret;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
  * A proxy requests go through, as Maven's settings.xml {@code <proxy>} or the {@code https_proxy}
@@ -23,6 +28,43 @@ public record ProxySettings(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(host, "host");
     nonProxyHosts = List.copyOf(nonProxyHosts);
+  }
+
+  /**
+   * The proxies the environment names, as curl and pip read them: {@code https_proxy}, {@code
+   * http_proxy} (or upper case) with {@code no_proxy}. User info in the proxy URL becomes its
+   * credentials.
+   */
+  public static List<ProxySettings> fromEnvironment(Map<String, String> environment) {
+    List<String> noProxy =
+        Arrays.stream(variable(environment, "no_proxy", "").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    List<ProxySettings> proxies = new ArrayList<>();
+    for (String scheme : List.of("https", "http")) {
+      String value = variable(environment, scheme + "_proxy", null);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      HttpUrl url = HttpUrl.parse(value.contains("://") ? value : "http://" + value);
+      if (url == null) {
+        continue;
+      }
+      Credentials login =
+          url.username().isEmpty()
+              ? null
+              : new Credentials(
+                  url.username(), Secret.of(url.password()), "environment " + scheme + "_proxy");
+      proxies.add(new ProxySettings(scheme, url.host(), url.port(), login, noProxy));
+    }
+    return proxies;
+  }
+
+  private static String variable(Map<String, String> environment, String name, String otherwise) {
+    String lower = environment.get(name);
+    String upper = environment.get(name.toUpperCase(Locale.ROOT));
+    return lower != null ? lower : upper != null ? upper : otherwise;
   }
 
   /**

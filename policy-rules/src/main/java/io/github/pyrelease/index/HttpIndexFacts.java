@@ -59,7 +59,8 @@ public final class HttpIndexFacts implements IndexFacts {
           null);
     }
     IndexLocation location = IndexLocation.of(url);
-    Credentials login = credentials.find(serverId).orElse(null);
+    String server = serverId != null ? serverId : locations.defaultServerOf(index);
+    Credentials login = credentials.find(server).orElse(null);
     String name = ProjectNames.normalize(project);
     Version wanted = Version.parse(version);
     if (location.jsonUrl() != null) {
@@ -68,7 +69,7 @@ public final class HttpIndexFacts implements IndexFacts {
         return answer.get();
       }
     }
-    return fromSimpleApi(location, name, wanted, serverId, login);
+    return fromSimpleApi(location, name, wanted, server, login);
   }
 
   private Optional<IndexAnswer> fromJsonApi(

@@ -59,6 +59,16 @@ public final class IndexLocations {
   }
 
   /**
+   * The server id whose credentials go to {@code index} when the rule names none: the name itself
+   * for a name the build defined (as twine's repository names select {@code .pypirc} sections),
+   * none for URLs and for the built-in public indexes, which need none for reading (and must never
+   * receive an upload token meant for another index that the build has put under that name).
+   */
+  public String defaultServerOf(String index) {
+    return index.contains("://") || BUILT_IN.containsKey(index) ? null : index;
+  }
+
+  /**
    * Parses {@code name=url,name=url}.
    *
    * @throws PyreleaseException when an entry is not {@code name=url}

@@ -75,7 +75,7 @@ class PyreleaseCliTest {
   void checkPassesAConsistentProjectAndWritesReports() throws Exception {
     project("1.2.0", "1.2.0");
 
-    Run run = run("", "check", dir.toString());
+    Run run = run("", "check", dir.toString(), "--stage", "source");
 
     assertThat(run.exit).as(run.err).isZero();
     assertThat(run.out).contains("PASS  version-consistent   both version sources declare 1.2.0");
@@ -92,6 +92,8 @@ class PyreleaseCliTest {
             "",
             "check",
             dir.toString(),
+            "--stage",
+            "source",
             "--format",
             "json",
             "--out",
@@ -109,7 +111,8 @@ class PyreleaseCliTest {
   void insideGithubActionsFailuresBecomeAnnotations() throws Exception {
     project("1.2.0", "1.1.0");
 
-    Run run = run(Map.of("GITHUB_ACTIONS", "true"), "", "check", dir.toString());
+    Run run =
+        run(Map.of("GITHUB_ACTIONS", "true"), "", "check", dir.toString(), "--stage", "source");
 
     assertThat(run.out)
         .containsPattern(
@@ -170,10 +173,10 @@ class PyreleaseCliTest {
     project("1.2.0", "1.1.0");
     String red = "\u001B[31m";
 
-    assertThat(run(Map.of(), true, "", "check", dir.toString()).out).contains(red);
-    assertThat(run(Map.of("NO_COLOR", "1"), true, "", "check", dir.toString()).out)
-        .doesNotContain(red);
-    assertThat(run(Map.of(), false, "", "check", dir.toString()).out).doesNotContain(red);
+    String[] check = {"check", dir.toString(), "--stage", "source"};
+    assertThat(run(Map.of(), true, "", check).out).contains(red);
+    assertThat(run(Map.of("NO_COLOR", "1"), true, "", check).out).doesNotContain(red);
+    assertThat(run(Map.of(), false, "", check).out).doesNotContain(red);
   }
 
   @Test
