@@ -3,7 +3,10 @@ package io.github.pyrelease.maven;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
+import io.github.pyrelease.check.Network;
 import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.credentials.CredentialLookup;
+import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleResult.LeveledFinding;
@@ -15,13 +18,19 @@ import io.github.pyrelease.report.ReportLine;
 import io.github.pyrelease.report.TextReport;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /** A goal that evaluates the policy's rules of one stage and reports them. */
 abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
@@ -44,6 +53,31 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
       defaultValue = "${project.build.directory}/pyrelease")
   private File outputDirectory;
 
+  /** Seconds to wait for a connection to a package index or git remote. */
+  @Parameter(property = PyreleaseProperties.CONNECT_TIMEOUT, defaultValue = "10")
+  private int connectTimeout;
+
+  /** Seconds a package index or git remote may stay silent before the request fails. */
+  @Parameter(property = PyreleaseProperties.READ_TIMEOUT, defaultValue = "30")
+  private int readTimeout;
+
+  /** Attempts per HTTP request, retries included (connection failures, 5xx, 429). */
+  @Parameter(property = PyreleaseProperties.HTTP_ATTEMPTS, defaultValue = "3")
+  private int httpAttempts;
+
+  /**
+   * Package index names defined or redefined for this build, as {@code name=url} pairs separated by
+   * commas, such as {@code pypi=https://mirror.acme.internal/}; a rule's {@code index} option names
+   * them.
+   */
+  @Parameter(property = PyreleaseProperties.INDEXES)
+  private String indexes;
+
+  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+  private Settings settings;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
   /** Evaluates the rules of {@code stage}, logs the report and returns the result. */
   protected final CheckResult evaluate(Stage stage) {
     CheckRequest request =
@@ -52,7 +86,8 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             new RuleSelection(Set.of(stage), ruleIds()),
             outputDirectory.toPath(),
             formats(),
-            level());
+            level(),
+            network());
     CheckResult result = new PolicyCheck().run(request);
     log(result);
     return result;
@@ -116,6 +151,29 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
       return Path.of(workspace).toAbsolutePath().relativize(dir).toString();
     }
     return "";
+  }
+
+  /** Maven's offline switch, settings.xml servers and proxies (decrypted), and the parameters. */
+  private Network network() {
+    SettingsDecryptionResult decrypted =
+        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
+    decrypted
+        .getProblems()
+        .forEach(problem -> getLog().warn("settings.xml: " + problem.getMessage()));
+    return Network.of(
+        session.isOffline(),
+        Duration.ofSeconds(connectTimeout),
+        Duration.ofSeconds(readTimeout),
+        httpAttempts,
+        SettingsNetwork.proxies(decrypted.getProxies()),
+        new CredentialLookup(SettingsNetwork.credentials(decrypted.getServers()), System.getenv()),
+        IndexLocations.parse(indexes, PyreleaseProperties.INDEXES),
+        SettingsNetwork.cache(session),
+        PyreleaseProperties.CONNECT_TIMEOUT
+            + ", "
+            + PyreleaseProperties.READ_TIMEOUT
+            + ", "
+            + PyreleaseProperties.HTTP_ATTEMPTS);
   }
 
   private Set<String> ruleIds() {

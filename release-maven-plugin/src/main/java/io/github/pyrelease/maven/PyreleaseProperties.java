@@ -10,6 +10,11 @@ final class PyreleaseProperties {
   static final String FAIL_ON = "pyrelease.failOn";
   static final String RULES = "pyrelease.rules";
   static final String OUTPUT_DIRECTORY = "pyrelease.outputDirectory";
+  static final String CONNECT_TIMEOUT = "pyrelease.connectTimeout";
+  static final String READ_TIMEOUT = "pyrelease.readTimeout";
+  static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
+  static final String INDEXES = "pyrelease.indexes";
+  static final String PUBLISH_SKIP = "pyrelease.publish.skip";
 
   private PyreleaseProperties() {}
 
