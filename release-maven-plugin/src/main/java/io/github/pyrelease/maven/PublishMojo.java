@@ -1,6 +1,7 @@
 package io.github.pyrelease.maven;
 
 import io.github.pyrelease.check.CheckResult;
+import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.Stage;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,9 +37,11 @@ public class PublishMojo extends AbstractPolicyMojo {
   protected void run() throws RulesFailedException {
     CheckResult result = evaluate(Stage.RELEASE);
     failIfBroken(result);
+    long warned = result.evaluation().counts().get(Outcome.WARNING);
     getLog()
         .info(
-            "The release preconditions hold. No publishing stages are configured yet:"
-                + " nothing was published.");
+            "The release preconditions passed"
+                + (warned == 0 ? "" : " (" + warned + " with warnings)")
+                + ". No publishing stages are configured yet: nothing was published.");
   }
 }

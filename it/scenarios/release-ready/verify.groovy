@@ -1,0 +1,15 @@
+// A clean, tagged, synced repository whose version the index lacks passes the preconditions.
+def support = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ReleaseRepository.groovy'))
+support.stop(context)
+def log = new File(basedir, 'build.log').text
+assert log.contains('PASS  clean-tree           the work tree is clean')
+assert log.contains('PASS  branch               on branch main')
+assert log.contains('PASS  upstream-synced      main is in sync with origin/main (fetched)')
+assert log.contains("PASS  tag-free             v1.0.0 points at HEAD: this release's own tag")
+assert log.contains("PASS  tag-matches          HEAD is tagged v1.0.0, the project's version 1.0.0")
+assert log.contains('PASS  version-increases    no earlier release tag (v{version}): a first release')
+assert log.contains('PASS  version-unpublished  acme-ready is not on ' + context.indexUrl + ' yet: a first release')
+assert log.contains('7 rules: 7 passed, 0 failed, 0 warnings, 0 info, 0 skipped')
+assert log.contains('The release preconditions passed. No publishing stages are configured yet: nothing was published.')
+assert log.contains('BUILD SUCCESS')
+return true
