@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,8 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
   private final GitSettings settings;
   private Optional<UpstreamStatus> upstream;
   private RemoteTags remoteTags;
+  private List<GitTag> tags;
+  private final Map<String, Map<String, String>> advertised = new HashMap<>();
 
   private JGitFacts(Repository repository, GitSettings settings) {
     this.repository = repository;
@@ -151,7 +152,14 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
   }
 
   @Override
-  public List<GitTag> tags() {
+  public synchronized List<GitTag> tags() {
+    if (tags == null) {
+      tags = List.copyOf(readTags());
+    }
+    return tags;
+  }
+
+  private List<GitTag> readTags() {
     try {
       List<GitTag> tags = new ArrayList<>();
       for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
@@ -227,14 +235,8 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
       notFetched = "offline";
     } else {
       try {
-        git.fetch()
-            .setRemote(remote)
-            .setRefSpecs(new RefSpec("+" + merge + ":" + tracking))
-            .setTagOpt(TagOpt.NO_TAGS)
-            .setTimeout(timeoutSeconds())
-            .setCredentialsProvider(credentials(serverId, url))
-            .call();
-      } catch (GitAPIException | JGitInternalException e) {
+        bringUpToDate(remote, merge, tracking, serverId, url);
+      } catch (GitAPIException | JGitInternalException | IOException e) {
         notFetched = "cannot fetch " + remote + " (" + url + "): " + clean(e);
       }
     }
@@ -270,6 +272,54 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     }
   }
 
+  /**
+   * Makes the remote-tracking branch what the remote has: one listing of the remote's refs (which
+   * {@link #remoteTags} reuses) tells whether it moved, and only then is it fetched. A fetch that
+   * finds nothing new still costs a full negotiation; a listing is one round trip.
+   */
+  private void bringUpToDate(
+      String remote, String merge, String tracking, String serverId, String url)
+      throws GitAPIException, IOException {
+    String remoteCommit = advertised(remote, serverId, url).get(merge);
+    Ref current = repository.exactRef(tracking);
+    if (remoteCommit != null
+        && current != null
+        && current.getObjectId() != null
+        && current.getObjectId().name().equals(remoteCommit)) {
+      return;
+    }
+    git.fetch()
+        .setRemote(remote)
+        .setRefSpecs(new RefSpec("+" + merge + ":" + tracking))
+        .setTagOpt(TagOpt.NO_TAGS)
+        .setRemoveDeletedRefs(true)
+        .setTimeout(timeoutSeconds())
+        .setCredentialsProvider(credentials(serverId, url))
+        .call();
+  }
+
+  /** The remote's branches and tags, name to commit (tags peeled), listed once per check. */
+  private synchronized Map<String, String> advertised(String remote, String serverId, String url)
+      throws GitAPIException {
+    Map<String, String> refs = advertised.get(remote);
+    if (refs == null) {
+      refs = new HashMap<>();
+      for (Ref ref :
+          git.lsRemote()
+              .setRemote(remote)
+              .setHeads(true)
+              .setTags(true)
+              .setTimeout(timeoutSeconds())
+              .setCredentialsProvider(credentials(serverId, url))
+              .call()) {
+        ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+        refs.put(ref.getName(), id.name());
+      }
+      advertised.put(remote, refs);
+    }
+    return refs;
+  }
+
   @Override
   public synchronized RemoteTags remoteTags(String serverId) {
     if (remoteTags != null) {
@@ -288,22 +338,14 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
           null);
     }
     try {
-      Collection<Ref> refs =
-          git.lsRemote()
-              .setRemote(remote.get())
-              .setTags(true)
-              .setHeads(false)
-              .setTimeout(timeoutSeconds())
-              .setCredentialsProvider(credentials(serverId, url))
-              .call();
       Map<String, String> commits = new HashMap<>();
-      for (Ref ref : refs) {
-        if (ref.getName().startsWith(Constants.R_TAGS)) {
-          ObjectId id =
-              ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-          commits.put(ref.getName().substring(Constants.R_TAGS.length()), id.name());
-        }
-      }
+      advertised(remote.get(), serverId, url)
+          .forEach(
+              (name, id) -> {
+                if (name.startsWith(Constants.R_TAGS)) {
+                  commits.put(name.substring(Constants.R_TAGS.length()), id);
+                }
+              });
       return remoteTags = new RemoteTags(remote.get(), url, commits);
     } catch (GitAPIException | JGitInternalException e) {
       throw new FactUnavailableException(
