@@ -229,13 +229,14 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     }
     String url = remoteUrl(remote);
     String notFetched = null;
+    boolean onRemote = true;
     if (local) {
       notFetched = null;
     } else if (settings.offline()) {
       notFetched = "offline";
     } else {
       try {
-        bringUpToDate(remote, merge, tracking, serverId, url);
+        onRemote = bringUpToDate(remote, merge, tracking, serverId, url);
       } catch (GitAPIException | JGitInternalException | IOException e) {
         notFetched = "cannot fetch " + remote + " (" + url + "): " + clean(e);
       }
@@ -243,7 +244,7 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     String upstreamName = Repository.shortenRefName(tracking);
     try {
       BranchTrackingStatus tracked = BranchTrackingStatus.of(repository, head.branch());
-      if (tracked == null) {
+      if (tracked == null || !onRemote) {
         return Optional.of(
             new UpstreamStatus(
                 head.branch(),
@@ -276,17 +277,21 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
    * Makes the remote-tracking branch what the remote has: one listing of the remote's refs (which
    * {@link #remoteTags} reuses) tells whether it moved, and only then is it fetched. A fetch that
    * finds nothing new still costs a full negotiation; a listing is one round trip.
+   *
+   * @return false when the remote no longer has the branch
    */
-  private void bringUpToDate(
+  private boolean bringUpToDate(
       String remote, String merge, String tracking, String serverId, String url)
       throws GitAPIException, IOException {
     String remoteCommit = advertised(remote, serverId, url).get(merge);
+    if (remoteCommit == null) {
+      return false;
+    }
     Ref current = repository.exactRef(tracking);
-    if (remoteCommit != null
-        && current != null
+    if (current != null
         && current.getObjectId() != null
         && current.getObjectId().name().equals(remoteCommit)) {
-      return;
+      return true;
     }
     git.fetch()
         .setRemote(remote)
@@ -296,6 +301,7 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
         .setTimeout(timeoutSeconds())
         .setCredentialsProvider(credentials(serverId, url))
         .call();
+    return true;
   }
 
   /** The remote's branches and tags, name to commit (tags peeled), listed once per check. */
@@ -409,6 +415,8 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
       root = root.getCause();
     }
     String message = e.getMessage() == null ? root.toString() : e.getMessage();
+    // JGit starts with the remote's URL, which the caller already names
+    message = message.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*: ", "");
     return settings.credentials().maskAll(SecureUrls.redact(message));
   }
 

@@ -307,6 +307,28 @@ class JGitFactsDifferentialTest {
   }
 
   @Test
+  void aBranchDeletedOnTheRemoteIsGoneAsGitSaysAfterAPrune() throws Exception {
+    Path origin = temp.resolve("origin.git");
+    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
+    Path clone = temp.resolve("clone");
+    git.run(temp, "clone", "-q", origin.toString(), clone.toString());
+    git.run(clone, "checkout", "-q", "-b", "release/1.x");
+    git.run(clone, "push", "-q", "-u", "origin", "release/1.x");
+    git.run(origin, "update-ref", "-d", "refs/heads/release/1.x");
+
+    try (JGitFacts facts = open(clone, online())) {
+      UpstreamStatus status = facts.upstream(null).orElseThrow();
+      assertThat(status.gone()).isTrue();
+      assertThat(status.fetched()).isTrue();
+    }
+    git.run(clone, "fetch", "-q", "--prune");
+    assertThat(
+            git.run(clone, "for-each-ref", "--format=%(upstream:track)", "refs/heads/release/1.x")
+                .strip())
+        .isEqualTo("[gone]");
+  }
+
+  @Test
   void noUpstreamOrADetachedHeadHasNoUpstreamStatus() throws Exception {
     try (JGitFacts facts = open(repo, online())) {
       assertThat(facts.upstream(null)).isEmpty();

@@ -77,6 +77,9 @@ public final class UpstreamSyncedRule extends AbstractRule {
             null,
             0,
             status.branch() + " -> " + status.upstream() + " (" + status.remoteUrl() + ")");
+    if (status.gone() && !status.fetched() && status.notFetchedReason() != null) {
+      throw notChecked(status);
+    }
     if (status.gone()) {
       return fail(
           status.upstream() + " does not exist",
@@ -121,15 +124,7 @@ public final class UpstreamSyncedRule extends AbstractRule {
           "push them first: git push");
     }
     if (!status.fetched() && status.notFetchedReason() != null) {
-      throw new FactUnavailableException(
-          status.notFetchedReason(),
-          status.branch() + " -> " + status.upstream() + " (" + status.remoteUrl() + ")",
-          "fetch it yourself (git fetch "
-              + status.remote()
-              + ") and check 'git status', or run"
-              + " online; fetch credentials come from the settings.xml server named after the"
-              + " remote's host, or the option 'server' of upstream-synced",
-          null);
+      throw notChecked(status);
     }
     if (status.behind() > 0) {
       return fail(
@@ -150,6 +145,18 @@ public final class UpstreamSyncedRule extends AbstractRule {
             + " is in sync with "
             + status.upstream()
             + (status.fetched() ? " (fetched)" : ""));
+  }
+
+  private static FactUnavailableException notChecked(UpstreamStatus status) {
+    return new FactUnavailableException(
+        status.notFetchedReason(),
+        status.branch() + " -> " + status.upstream() + " (" + status.remoteUrl() + ")",
+        "fetch it yourself (git fetch "
+            + status.remote()
+            + ") and check 'git status', or run online; fetch credentials come from the"
+            + " settings.xml server named after the remote's host, or the option 'server' of"
+            + " upstream-synced",
+        null);
   }
 
   private static String commits(int count) {

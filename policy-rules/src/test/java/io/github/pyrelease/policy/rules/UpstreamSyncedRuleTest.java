@@ -45,6 +45,32 @@ class UpstreamSyncedRuleTest {
   }
 
   @Test
+  void anUpstreamNeverFetchedAndUnreachableIsNotCheckedRatherThanGone() {
+    StubGit git =
+        new StubGit() {
+          @Override
+          public java.util.Optional<io.github.pyrelease.git.UpstreamStatus> upstream(
+              String server) {
+            return java.util.Optional.of(
+                new io.github.pyrelease.git.UpstreamStatus(
+                    "main",
+                    "origin/main",
+                    "origin",
+                    "ssh://git.example/acme.git",
+                    true,
+                    0,
+                    0,
+                    false,
+                    "cannot fetch origin (ssh://git.example/acme.git): remote hung up unexpectedly"));
+          }
+        };
+
+    assertThatThrownBy(() -> on(git))
+        .isInstanceOf(FactUnavailableException.class)
+        .hasMessageContaining("remote hung up unexpectedly");
+  }
+
+  @Test
   void offlineIsNotCheckedUnlessUnpushedCommitsAreCertain() {
     assertThatThrownBy(() -> on(StubGit.onMain().upstream(0, 0, false, "offline")))
         .isInstanceOf(FactUnavailableException.class)
