@@ -166,6 +166,45 @@ class HttpClientTest {
   }
 
   @Test
+  void aServerThatNeverAcceptsTimesOutAtTheConnectTimeout() throws Exception {
+    // a loopback listener that never accepts: once its queue is full, a connect hangs
+    try (java.net.ServerSocket listener =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket filler = new java.net.Socket();
+          try {
+            filler.connect(listener.getLocalSocketAddress(), 200);
+          } catch (java.io.IOException queueFull) {
+            break;
+          } finally {
+            fillers.add(filler);
+          }
+        }
+        HttpClient client =
+            client(
+                HttpSettings.defaults("t")
+                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(10))
+                    .withRetries(RetryPolicy.withAttempts(2)));
+        String url = "http://127.0.0.1:" + listener.getLocalPort() + "/simple/";
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.send(HttpRequest.get(url)))
+            .isInstanceOf(HttpTransportException.class)
+            .hasMessageContaining(
+                "no answer from 127.0.0.1:" + listener.getLocalPort() + " in time")
+            .hasMessageContaining("gave up after 2 attempts");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      } finally {
+        for (java.net.Socket filler : fillers) {
+          filler.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void aServerThatTricklesBytesIsCutOffByTheCallTimeout() {
     server.enqueue(
         new MockResponse.Builder()
