@@ -244,28 +244,16 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     String upstreamName = Repository.shortenRefName(tracking);
     try {
       BranchTrackingStatus tracked = BranchTrackingStatus.of(repository, head.branch());
-      if (tracked == null || !onRemote) {
-        return Optional.of(
-            new UpstreamStatus(
-                head.branch(),
-                upstreamName,
-                remote,
-                url,
-                true,
-                0,
-                0,
-                !local && notFetched == null,
-                notFetched));
-      }
+      boolean gone = tracked == null || !onRemote;
       return Optional.of(
           new UpstreamStatus(
               head.branch(),
               upstreamName,
               remote,
               url,
-              false,
-              tracked.getAheadCount(),
-              tracked.getBehindCount(),
+              gone,
+              gone ? 0 : tracked.getAheadCount(),
+              gone ? 0 : tracked.getBehindCount(),
               !local && notFetched == null,
               notFetched));
     } catch (IOException e) {

@@ -43,6 +43,19 @@ class JGitFactsDifferentialTest {
     return new GitSettings(false, CredentialLookup.none(), Duration.ofSeconds(20), List.of());
   }
 
+  /** A bare clone of the test repository as {@code origin.git}, and a clone of that. */
+  private Path cloneThroughOrigin(String... options) {
+    Path origin = temp.resolve("origin.git");
+    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
+    Path clone = temp.resolve("clone");
+    List<String> args = new java.util.ArrayList<>(List.of("clone", "-q"));
+    args.addAll(List.of(options));
+    args.add(origin.toString());
+    args.add(clone.toString());
+    git.run(temp, args.toArray(String[]::new));
+    return clone;
+  }
+
   private JGitFacts open(Path dir, GitSettings settings) {
     return JGitFacts.open(dir, settings).orElseThrow();
   }
@@ -271,9 +284,7 @@ class JGitFactsDifferentialTest {
   @Test
   void aheadAndBehindAgreeWithRevListAfterFetchingAndOfflineDoesNotFetch() throws Exception {
     Path origin = temp.resolve("origin.git");
-    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
-    Path clone = temp.resolve("clone");
-    git.run(temp, "clone", "-q", origin.toString(), clone.toString());
+    Path clone = cloneThroughOrigin();
     git.commit(clone, "local1.txt", "1");
     git.commit(clone, "local2.txt", "2");
     // someone else pushes to origin
@@ -309,9 +320,7 @@ class JGitFactsDifferentialTest {
   @Test
   void aBranchDeletedOnTheRemoteIsGoneAsGitSaysAfterAPrune() throws Exception {
     Path origin = temp.resolve("origin.git");
-    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
-    Path clone = temp.resolve("clone");
-    git.run(temp, "clone", "-q", origin.toString(), clone.toString());
+    Path clone = cloneThroughOrigin();
     git.run(clone, "checkout", "-q", "-b", "release/1.x");
     git.run(clone, "push", "-q", "-u", "origin", "release/1.x");
     git.run(origin, "update-ref", "-d", "refs/heads/release/1.x");
@@ -338,10 +347,7 @@ class JGitFactsDifferentialTest {
 
   @Test
   void aRemoteThatCannotBeReachedIsNotFetchedWithTheReason() throws Exception {
-    Path origin = temp.resolve("origin.git");
-    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
-    Path clone = temp.resolve("clone");
-    git.run(temp, "clone", "-q", origin.toString(), clone.toString());
+    Path clone = cloneThroughOrigin();
     git.run(clone, "remote", "set-url", "origin", temp.resolve("gone.git").toString());
 
     try (JGitFacts facts = open(clone, online())) {
@@ -358,10 +364,7 @@ class JGitFactsDifferentialTest {
   void remoteTagsAgreeWithLsRemote() throws Exception {
     git.run(repo, "tag", "v1.0.0");
     git.run(repo, "tag", "-a", "v1.1.0", "-m", "annotated");
-    Path origin = temp.resolve("origin.git");
-    git.run(temp, "clone", "-q", "--bare", repo.toString(), origin.toString());
-    Path clone = temp.resolve("clone");
-    git.run(temp, "clone", "-q", "--no-tags", origin.toString(), clone.toString());
+    Path clone = cloneThroughOrigin("--no-tags");
 
     try (JGitFacts facts = open(clone, online())) {
       assertThat(facts.tags()).isEmpty();

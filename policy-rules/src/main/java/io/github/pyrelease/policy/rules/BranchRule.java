@@ -53,11 +53,11 @@ public final class BranchRule extends AbstractRule {
 
   @Override
   public Verdict evaluate(Facts facts) {
-    Optional<GitFacts> git = facts.git();
-    if (git.isEmpty()) {
-      return ReleaseFacts.notARepository();
-    }
-    HeadState head = git.get().head();
+    return ReleaseFacts.inRepository(facts, git -> check(facts, git));
+  }
+
+  private Verdict check(Facts facts, GitFacts git) {
+    HeadState head = git.head();
     String allowed = allow.stream().map(Glob::toString).collect(Collectors.joining(", "));
     if (head.commit() == null) {
       return Verdict.of(
@@ -87,7 +87,7 @@ public final class BranchRule extends AbstractRule {
     }
     Optional<Version> version = ReleaseFacts.version(facts.project());
     String tag = version.map(v -> format.tagOf(v, facts.project().name())).orElse(null);
-    List<GitTag> atHead = ReleaseFacts.tagsAtHead(git.get(), head);
+    List<GitTag> atHead = ReleaseFacts.tagsAtHead(git, head);
     if (tag != null && atHead.stream().anyMatch(t -> t.name().equals(tag))) {
       return Verdict.pass("detached HEAD at the release tag " + tag);
     }

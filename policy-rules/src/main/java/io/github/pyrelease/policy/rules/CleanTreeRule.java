@@ -14,7 +14,6 @@ import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.Verdict;
 import io.github.pyrelease.text.Glob;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Nothing uncommitted: no modified, staged, deleted, conflicting or untracked-not-ignored file, so
@@ -50,11 +49,11 @@ public final class CleanTreeRule extends AbstractRule {
 
   @Override
   public Verdict evaluate(Facts facts) {
-    Optional<GitFacts> git = facts.git();
-    if (git.isEmpty()) {
-      return ReleaseFacts.notARepository();
-    }
-    GitStatus status = git.get().status();
+    return ReleaseFacts.inRepository(facts, git -> check(facts, git));
+  }
+
+  private Verdict check(Facts facts, GitFacts git) {
+    GitStatus status = git.status();
     List<DirtyPath> dirty =
         status.paths().stream()
             .filter(p -> allow.stream().noneMatch(g -> g.matches(p.path())))

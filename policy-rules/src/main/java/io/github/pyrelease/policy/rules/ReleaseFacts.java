@@ -4,6 +4,7 @@ import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitTag;
 import io.github.pyrelease.git.HeadState;
 import io.github.pyrelease.policy.Evidence;
+import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.policy.Finding;
 import io.github.pyrelease.policy.Verdict;
 import io.github.pyrelease.project.PythonProject;
@@ -11,6 +12,8 @@ import io.github.pyrelease.project.VersionSource;
 import io.github.pyrelease.version.Version;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** What the rules of stage release share: the version to release and the repository. */
 final class ReleaseFacts {
@@ -31,6 +34,23 @@ final class ReleaseFacts {
     return declared.isPresent()
         ? "the version '" + declared.get().text() + "' is not PEP 440 (see version-pep440)"
         : VersionSources.noLiteralReason(project);
+  }
+
+  /** {@code check}'s verdict on the repository, or a failure when the project is in none. */
+  static Verdict inRepository(Facts facts, Function<GitFacts, Verdict> check) {
+    return facts.git().map(check).orElseGet(ReleaseFacts::notARepository);
+  }
+
+  /**
+   * {@code check}'s verdict on the version to release and the repository: not applicable without a
+   * valid literal version, a failure outside a repository.
+   */
+  static Verdict forVersionInRepository(Facts facts, BiFunction<Version, GitFacts, Verdict> check) {
+    Optional<Version> version = version(facts.project());
+    if (version.isEmpty()) {
+      return Verdict.notApplicable(noVersionReason(facts.project()));
+    }
+    return inRepository(facts, git -> check.apply(version.get(), git));
   }
 
   /** The verdict of a git rule when the project is in no repository. */

@@ -55,18 +55,13 @@ public final class TagFreeRule extends AbstractRule {
 
   @Override
   public Verdict evaluate(Facts facts) {
-    Optional<Version> version = ReleaseFacts.version(facts.project());
-    if (version.isEmpty()) {
-      return Verdict.notApplicable(ReleaseFacts.noVersionReason(facts.project()));
-    }
-    Optional<GitFacts> git = facts.git();
-    if (git.isEmpty()) {
-      return ReleaseFacts.notARepository();
-    }
-    String tag = format.tagOf(version.get(), facts.project().name());
-    HeadState head = git.get().head();
-    Optional<GitTag> local =
-        git.get().tags().stream().filter(t -> t.name().equals(tag)).findFirst();
+    return ReleaseFacts.forVersionInRepository(facts, (version, git) -> check(facts, version, git));
+  }
+
+  private Verdict check(Facts facts, Version version, GitFacts git) {
+    String tag = format.tagOf(version, facts.project().name());
+    HeadState head = git.head();
+    Optional<GitTag> local = git.tags().stream().filter(t -> t.name().equals(tag)).findFirst();
     if (local.isPresent() && !local.get().commit().equals(head.commit())) {
       return taken(
           tag,
@@ -75,7 +70,7 @@ public final class TagFreeRule extends AbstractRule {
           head,
           "if the tag is a mistake that was never pushed: git tag -d " + tag);
     }
-    RemoteTags remote = git.get().remoteTags(server);
+    RemoteTags remote = git.remoteTags(server);
     Optional<String> remoteCommit = remote.commitOf(tag);
     if (remoteCommit.isPresent() && !remoteCommit.get().equals(head.commit())) {
       return taken(

@@ -47,22 +47,18 @@ public final class TagMatchesRule extends AbstractRule {
 
   @Override
   public Verdict evaluate(Facts facts) {
-    Optional<Version> version = ReleaseFacts.version(facts.project());
-    if (version.isEmpty()) {
-      return Verdict.notApplicable(ReleaseFacts.noVersionReason(facts.project()));
-    }
-    Optional<GitFacts> git = facts.git();
-    if (git.isEmpty()) {
-      return ReleaseFacts.notARepository();
-    }
+    return ReleaseFacts.forVersionInRepository(facts, (version, git) -> check(facts, version, git));
+  }
+
+  private Verdict check(Facts facts, Version version, GitFacts git) {
     String name = facts.project().name();
     List<GitTag> releaseTags = new ArrayList<>();
-    for (GitTag tag : ReleaseFacts.tagsAtHead(git.get(), git.get().head())) {
+    for (GitTag tag : ReleaseFacts.tagsAtHead(git, git.head())) {
       Optional<Version> named = format.versionOf(tag.name(), name);
       if (named.isPresent()) {
-        if (named.get().equals(version.get())) {
+        if (named.get().equals(version)) {
           return Verdict.pass(
-              "HEAD is tagged " + tag.name() + ", the project's version " + version.get());
+              "HEAD is tagged " + tag.name() + ", the project's version " + version);
         }
         releaseTags.add(tag);
       }
@@ -73,11 +69,11 @@ public final class TagMatchesRule extends AbstractRule {
     String tags = releaseTags.stream().map(GitTag::name).collect(Collectors.joining(", "));
     Version tagged = format.versionOf(releaseTags.get(0).name(), name).orElseThrow();
     return Verdict.of(
-        "HEAD is tagged " + tags + " but the project's version is " + version.get(),
+        "HEAD is tagged " + tags + " but the project's version is " + version,
         List.of(
             Finding.of(
                 "mismatch:" + releaseTags.get(0).name(),
-                "HEAD is tagged " + tags + " but the project declares " + version.get(),
+                "HEAD is tagged " + tags + " but the project declares " + version,
                 List.of(
                     new Evidence(
                         null,
@@ -92,6 +88,6 @@ public final class TagMatchesRule extends AbstractRule {
                     + " (mvn pyrelease:bump -Dpyrelease.newVersion="
                     + tagged
                     + "), or tag the commit that declares "
-                    + version.get())));
+                    + version)));
   }
 }

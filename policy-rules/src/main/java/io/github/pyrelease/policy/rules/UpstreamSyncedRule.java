@@ -51,18 +51,18 @@ public final class UpstreamSyncedRule extends AbstractRule {
 
   @Override
   public Verdict evaluate(Facts facts) {
-    Optional<GitFacts> git = facts.git();
-    if (git.isEmpty()) {
-      return ReleaseFacts.notARepository();
-    }
-    HeadState head = git.get().head();
+    return ReleaseFacts.inRepository(facts, git -> check(facts, git));
+  }
+
+  private Verdict check(Facts facts, GitFacts git) {
+    HeadState head = git.head();
     if (head.detached()) {
       return Verdict.notApplicable("HEAD is detached (a tag build): no branch to compare");
     }
     if (head.commit() == null) {
       return Verdict.notApplicable("the branch " + head.branch() + " has no commit yet");
     }
-    Optional<UpstreamStatus> upstream = git.get().upstream(server);
+    Optional<UpstreamStatus> upstream = git.upstream(server);
     if (upstream.isEmpty()) {
       return fail(
           "no upstream",
@@ -88,8 +88,7 @@ public final class UpstreamSyncedRule extends AbstractRule {
           List.of(where),
           "push the branch: git push -u " + status.remote() + " " + status.branch());
     }
-    String note =
-        git.get().shallow() ? " (shallow clone: counts may be off; git fetch --unshallow)" : "";
+    String note = git.shallow() ? " (shallow clone: counts may be off; git fetch --unshallow)" : "";
     String asOf = status.fetched() ? "" : " as last fetched";
     if (status.ahead() > 0 && status.behind() > 0) {
       return fail(
