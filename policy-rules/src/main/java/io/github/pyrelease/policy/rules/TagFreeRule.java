@@ -28,8 +28,8 @@ public final class TagFreeRule extends AbstractRule {
       RuleOption.string(
           "server",
           null,
-          "settings.xml server id whose credentials listing the remote's tags sends (default: the"
-              + " remote's host name)");
+          "settings.xml server id whose credentials listing the remote's tags sends; unset: the"
+              + " one named after the remote's host");
 
   private final TagFormat format;
   private final String server;

@@ -26,8 +26,8 @@ public final class UpstreamSyncedRule extends AbstractRule {
       RuleOption.string(
           "server",
           null,
-          "settings.xml server id whose credentials the fetch sends (default: the remote's host"
-              + " name, such as github.com)");
+          "settings.xml server id whose credentials the fetch sends; unset: the one named after"
+              + " the remote's host, such as github.com");
 
   private final String server;
 

@@ -33,7 +33,7 @@ public final class VersionUnpublishedRule extends AbstractRule {
           "server",
           null,
           "settings.xml server id (or PYRELEASE_<ID>_TOKEN) whose credentials a private index"
-              + " needs; none by default");
+              + " needs; unset: the index's name when the build defined it, else none");
 
   private final String index;
   private final String server;
