@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -36,6 +39,14 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 /** The git facts of the repository a project lives in, read through JGit. */
 public final class JGitFacts implements GitFacts, AutoCloseable {
 
+  /** Daemon threads for background listings: they never keep a JVM alive. */
+  private static final Executor LISTER =
+      runnable -> {
+        Thread thread = new Thread(runnable, "pyrelease-git-ls-remote");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
   private static final String INDEX_FIX =
       "rebuild the index from HEAD, keeping your files: rm .git/index && git reset";
 
@@ -45,7 +56,9 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
   private Optional<UpstreamStatus> upstream;
   private RemoteTags remoteTags;
   private List<GitTag> tags;
-  private final Map<String, Map<String, String>> advertised = new HashMap<>();
+
+  /** The remote's refs by remote and server id: listed once, the first in the background. */
+  private final Map<String, CompletableFuture<Map<String, String>>> listings = new HashMap<>();
 
   private JGitFacts(Repository repository, GitSettings settings) {
     this.repository = repository;
@@ -71,7 +84,11 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
         repository.close();
         return Optional.empty();
       }
-      return Optional.of(new JGitFacts(repository, settings));
+      JGitFacts facts = new JGitFacts(repository, settings);
+      if (!settings.offline()) {
+        facts.startListing();
+      }
+      return Optional.of(facts);
     } catch (IOException | IllegalArgumentException e) {
       throw new PyreleaseException(
           "cannot open the git repository: " + e.getMessage(),
@@ -292,12 +309,54 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     return true;
   }
 
+  /**
+   * Starts listing the remote's refs in the background, so that the round trip overlaps the reading
+   * of the work tree; {@link #upstream} and {@link #remoteTags} then find it done.
+   */
+  private void startListing() {
+    tagRemote()
+        .ifPresent(
+            remote -> listing(remote, null, remoteUrl(remote), CompletableFuture::supplyAsync));
+  }
+
   /** The remote's branches and tags, name to commit (tags peeled), listed once per check. */
-  private synchronized Map<String, String> advertised(String remote, String serverId, String url)
+  private Map<String, String> advertised(String remote, String serverId, String url)
       throws GitAPIException {
-    Map<String, String> refs = advertised.get(remote);
-    if (refs == null) {
-      refs = new HashMap<>();
+    CompletableFuture<Map<String, String>> listing =
+        listing(
+            remote,
+            serverId,
+            url,
+            (task, executor) -> CompletableFuture.completedFuture(task.get()));
+    try {
+      return listing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof GitAPIException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private synchronized CompletableFuture<Map<String, String>> listing(
+      String remote, String serverId, String url, Starter starter) {
+    return listings.computeIfAbsent(
+        remote + "\n" + serverId,
+        key -> {
+          try {
+            return starter.start(() -> listRefs(remote, serverId, url), LISTER);
+          } catch (CompletionException e) {
+            return CompletableFuture.failedFuture(e.getCause());
+          }
+        });
+  }
+
+  private Map<String, String> listRefs(String remote, String serverId, String url) {
+    try {
+      Map<String, String> refs = new HashMap<>();
       for (Ref ref :
           git.lsRemote()
               .setRemote(remote)
@@ -309,9 +368,17 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
         ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
         refs.put(ref.getName(), id.name());
       }
-      advertised.put(remote, refs);
+      return refs;
+    } catch (GitAPIException e) {
+      throw new CompletionException(e);
     }
-    return refs;
+  }
+
+  /** How a listing starts: in the background, or right here. */
+  @FunctionalInterface
+  private interface Starter {
+    CompletableFuture<Map<String, String>> start(
+        java.util.function.Supplier<Map<String, String>> task, Executor executor);
   }
 
   @Override
@@ -417,6 +484,12 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
 
   @Override
   public void close() {
+    // let a listing still under way finish with the repository it reads (bounded by its timeout)
+    List<CompletableFuture<Map<String, String>>> pending;
+    synchronized (this) {
+      pending = List.copyOf(listings.values());
+    }
+    pending.forEach(listing -> listing.exceptionally(e -> Map.of()).join());
     repository.close();
   }
 }
