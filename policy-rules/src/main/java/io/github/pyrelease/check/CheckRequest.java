@@ -16,13 +16,17 @@ import java.util.Set;
  * @param outDir where report files go
  * @param formats which report files to write (none is allowed)
  * @param failOn the least severe level that fails the check
+ * @param policy the policy as the user named it: a path (relative to the current directory), {@code
+ *     classpath:<resource>} or {@code https://...#sha256=<hex>}; {@code null} for {@code
+ *     release-policy.yaml} in the project if it exists, else the built-in default policy
  */
 public record CheckRequest(
     Path projectDir,
     RuleSelection selection,
     Path outDir,
     Set<ReportFormat> formats,
-    Level failOn) {
+    Level failOn,
+    String policy) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -32,5 +36,15 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request under the project's own policy file, or the built-in default policy. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn) {
+    this(projectDir, selection, outDir, formats, failOn, null);
   }
 }

@@ -41,6 +41,12 @@ public record Policy(Map<String, RuleSetting> settings, Level unavailable, Strin
     return setting == null || setting.level() == null ? rule.defaultLevel() : setting.level();
   }
 
+  /** The waivers the policy declares for the rule {@code ruleId}, in policy order. */
+  public java.util.List<Waiver> waiversOf(String ruleId) {
+    RuleSetting setting = settings.get(ruleId);
+    return setting == null ? java.util.List.of() : setting.waivers();
+  }
+
   /**
    * The options {@code rule} has under this policy.
    *

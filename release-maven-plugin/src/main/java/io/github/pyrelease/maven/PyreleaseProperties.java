@@ -10,6 +10,8 @@ final class PyreleaseProperties {
   static final String FAIL_ON = "pyrelease.failOn";
   static final String RULES = "pyrelease.rules";
   static final String OUTPUT_DIRECTORY = "pyrelease.outputDirectory";
+  static final String POLICY = "pyrelease.policy";
+  static final String POLICY_CACHE = "pyrelease.policyCache";
 
   private PyreleaseProperties() {}
 
