@@ -68,6 +68,7 @@ final class PolicyFileParser {
     file = text.location().display();
     Node root =
         PolicyYaml.compose(text)
+            .filter(node -> !isNull(node))
             .orElseThrow(
                 () ->
                     PolicyFileException.of(

@@ -72,9 +72,20 @@ public final class PolicyLoader {
         .collect(root, Position.of(root.display()), new ArrayDeque<>());
     LoadedPolicy loaded = merge(root, layers, problems);
     if (!problems.isEmpty()) {
-      throw new PolicyFileException(problems);
+      throw new PolicyFileException(inFileOrder(problems));
     }
     return loaded;
+  }
+
+  /** Problems by file (in the order files were first named), then line and column. */
+  private static List<PolicyProblem> inFileOrder(List<PolicyProblem> problems) {
+    List<String> files = problems.stream().map(p -> p.where().file()).distinct().toList();
+    return problems.stream()
+        .sorted(
+            java.util.Comparator.comparingInt((PolicyProblem p) -> files.indexOf(p.where().file()))
+                .thenComparingInt(p -> p.where().line())
+                .thenComparingInt(p -> p.where().column()))
+        .toList();
   }
 
   /**
