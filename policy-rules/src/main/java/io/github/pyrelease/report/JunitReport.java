@@ -18,12 +18,15 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JunitReport {
 
+  /** Looking the factory up scans the class path: once is enough, and it is thread-safe. */
+  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
   private JunitReport() {}
 
   public static String render(Report report) {
     StringWriter out = new StringWriter();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      XMLStreamWriter xml = XML.createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       newline(xml, 0);
       List<RuleResult> results = report.results();

@@ -29,6 +29,16 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void noBuiltInRuleHasAnOptionNamedLikeAKeyOfEveryRule() {
+    for (io.github.pyrelease.policy.Rule rule : PolicyFiles.registry().all()) {
+      assertThat(rule.options())
+          .as(rule.id())
+          .extracting(io.github.pyrelease.policy.RuleOption::name)
+          .doesNotContainAnyElementsOf(PolicyFileParser.RULE_KEYS);
+    }
+  }
+
+  @Test
   void withoutAFileTheBuiltInDefaultPolicyApplies() {
     LoadedPolicy loaded = load(null);
 
