@@ -5,7 +5,6 @@ import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.RuleResult;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,22 +45,8 @@ public record Report(Evaluation evaluation, String policy, Level failOn, String 
     return evaluation.projectVersion() == null ? name : name + " " + evaluation.projectVersion();
   }
 
-  /** "4 rules: 1 failed, 1 warning, ..." as the summary bar and the reports' titles say it. */
+  /** The counts line the console ends with: "4 rules: 1 passed, 1 failed, ...". */
   public String summary() {
-    Map<Outcome, Long> counts = evaluation.counts();
-    return evaluation.results().size()
-        + (evaluation.results().size() == 1 ? " rule: " : " rules: ")
-        + counts.get(Outcome.FAILED)
-        + " failed, "
-        + counts.get(Outcome.WARNING)
-        + (counts.get(Outcome.WARNING) == 1 ? " warning, " : " warnings, ")
-        + counts.get(Outcome.INFO)
-        + " info, "
-        + counts.get(Outcome.WAIVED)
-        + " waived, "
-        + counts.get(Outcome.PASSED)
-        + " passed, "
-        + counts.get(Outcome.SKIPPED)
-        + " skipped";
+    return TextReport.totals(evaluation);
   }
 }

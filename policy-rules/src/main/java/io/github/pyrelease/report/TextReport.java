@@ -90,7 +90,7 @@ public final class TextReport {
     return lines;
   }
 
-  private static String totals(Evaluation evaluation) {
+  static String totals(Evaluation evaluation) {
     Map<Outcome, Long> counts = evaluation.counts();
     return evaluation.results().size()
         + " rules: "

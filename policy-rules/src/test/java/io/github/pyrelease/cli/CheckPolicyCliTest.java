@@ -2,11 +2,9 @@ package io.github.pyrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pyrelease.cli.CliFixture.Run;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.report.ReportFormat;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,8 +26,8 @@ class CheckPolicyCliTest {
 
     Run run = run(Map.of(), "check", dir.toString());
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
         .contains(", policy release-policy.yaml")
         .contains("WARN  version-consistent")
         .contains("  id: src/demo/__init__.py:1");
@@ -44,8 +42,8 @@ class CheckPolicyCliTest {
 
     Run run = run(Map.of(), "check", dir.toString(), "--policy", strict.toString());
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
         .contains("SKIP  version-consistent   turned off by the policy policies/off.yaml");
   }
 
@@ -65,8 +63,8 @@ class CheckPolicyCliTest {
 
     Run run = run(Map.of(), "check", dir.toString());
 
-    assertThat(run.exit).isEqualTo(1);
-    assertThat(run.out)
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
         .contains("WAIVE version-consistent")
         .contains("  waived until 2999-12-31 by release-policy.yaml:4: fixed in the next release")
         .contains(
@@ -97,8 +95,8 @@ class CheckPolicyCliTest {
 
     Run run = run(Map.of(), "check", dir.toString());
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err)
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
         .startsWith("pyrelease: release-policy.yaml")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
@@ -127,7 +125,7 @@ class CheckPolicyCliTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("report.sarif", "report.html");
     }
-    assertThat(some.out).contains("report: " + dir.resolve("o/report.sarif"));
+    assertThat(some.out()).contains("report: " + dir.resolve("o/report.sarif"));
   }
 
   @Test
@@ -154,22 +152,22 @@ class CheckPolicyCliTest {
             + "\n");
     Run refused = run(env, "check", dir.toString(), "--out", dir.resolve("refused").toString());
 
-    assertThat(check.exit).isEqualTo(1);
-    assertThat(refused.exit).isEqualTo(2);
-    assertThat(refused.err).contains("contains credentials");
+    assertThat(check.exit()).isEqualTo(1);
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("contains credentials");
     for (ReportFormat format : ReportFormat.values()) {
       assertThat(Files.readString(dir.resolve("target/pyrelease").resolve(format.fileName())))
           .as(format.fileName())
           .doesNotContain(token);
     }
-    assertThat(check.out + check.err + refused.out + refused.err).doesNotContain(token);
+    assertThat(check.out() + check.err() + refused.out() + refused.err()).doesNotContain(token);
   }
 
   @Test
   void rulesListsEachRulesOptionsWithTypeAndDefault() {
     Run run = run(Map.of(), "rules");
 
-    assertThat(run.out)
+    assertThat(run.out())
         .contains("option file (string, default: none): the changelog, relative to the project");
   }
 
@@ -184,33 +182,20 @@ class CheckPolicyCliTest {
     assertThat(table)
         .as("README.md's rule table; regenerate it with 'pyrelease rules --markdown'")
         .isEqualTo(RulesCommand.markdown(BuiltInRules.registry().all()));
-    assertThat(run(Map.of(), "rules", "--markdown").out).isEqualTo(table);
+    assertThat(run(Map.of(), "rules", "--markdown").out()).isEqualTo(table);
   }
 
   private void policy(String yaml) throws Exception {
     Files.writeString(dir.resolve("release-policy.yaml"), yaml);
   }
 
-  private void project(String pyprojectVersion, String moduleVersion) throws Exception {
-    Files.writeString(
-        dir.resolve("pyproject.toml"),
-        "[project]\nname = \"demo\"\nversion = \"" + pyprojectVersion + "\"\n");
-    Files.createDirectories(dir.resolve("src/demo"));
-    Files.writeString(
-        dir.resolve("src/demo/__init__.py"), "__version__ = \"" + moduleVersion + "\"\n");
-    Files.writeString(
-        dir.resolve("CHANGELOG.md"), "# Changelog\n\n## [" + pyprojectVersion + "] - 2026-11-01\n");
+  private void project(String pyprojectVersion, String moduleVersion) {
+    CliFixture.project(dir, pyprojectVersion, moduleVersion);
   }
 
   private Run run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     Map<String, String> environment = new java.util.HashMap<>(env);
     environment.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    PyreleaseCli cli = new PyreleaseCli(new ByteArrayInputStream(new byte[0]), environment, false);
-    int exit = cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+    return CliFixture.run(environment, false, "", args);
   }
-
-  private record Run(int exit, String out, String err) {}
 }

@@ -45,7 +45,7 @@ class HtmlReportBrowserTest {
 
     assertThat(dom)
         .contains("<strong id=\"verdict\">FAILED</strong>")
-        .contains("5 rules: 1 failed, 1 warning, 0 info, 1 waived, 1 passed, 1 skipped")
+        .contains("5 rules: 1 passed, 1 failed, 1 warnings, 0 info, 1 waived, 1 skipped")
         .contains("version-consistent");
     BufferedImage image = ImageIO.read(screenshot.toFile());
     assertThat(image.getWidth()).isEqualTo(1100);

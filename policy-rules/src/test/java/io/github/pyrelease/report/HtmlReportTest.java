@@ -25,8 +25,8 @@ class HtmlReportTest {
     assertThat(html)
         .contains("<strong id=\"verdict\">FAILED</strong>")
         .contains(
-            "<span id=\"summary\">5 rules: 1 failed, 1 warning, 0 info, 1 waived, 1 passed, 1"
-                + " skipped</span>")
+            "<span id=\"summary\">5 rules: 1 passed, 1 failed, 1 warnings, 0 info, 1 waived,"
+                + " 1 skipped</span>")
         .contains("<code>src/acme/__init__.py:3</code> __version__ = &#39;1.1.0&#39;")
         .contains("<b>Fix:</b> change src/acme/__init__.py:3 to &#39;1.2.0&#39;");
     int failures = html.indexOf("<section id=\"failures\">");
