@@ -1,6 +1,7 @@
 package io.github.pyrelease.policy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,9 +43,9 @@ public record Policy(Map<String, RuleSetting> settings, Level unavailable, Strin
   }
 
   /** The waivers the policy declares for the rule {@code ruleId}, in policy order. */
-  public java.util.List<Waiver> waiversOf(String ruleId) {
+  public List<Waiver> waiversOf(String ruleId) {
     RuleSetting setting = settings.get(ruleId);
-    return setting == null ? java.util.List.of() : setting.waivers();
+    return setting == null ? List.of() : setting.waivers();
   }
 
   /**

@@ -42,9 +42,9 @@ public record RuleResult(
       return waiver != null;
     }
 
-    /** Whether this finding counts towards the rule's outcome (it is not waived and not off). */
+    /** Whether this finding counts towards the rule's outcome: it is not waived. */
     public boolean counts() {
-      return waiver == null && level != Level.OFF;
+      return waiver == null;
     }
   }
 }
