@@ -35,7 +35,7 @@ public final class RemotePolicies {
    * @param offline never fetch: only what the cache holds is available
    */
   public RemotePolicies(Path cacheDir, boolean offline) {
-    this(cacheDir, offline, defaultClient(), Duration.ofMillis(500));
+    this(cacheDir, offline, clientDefaults().build(), Duration.ofMillis(500));
   }
 
   RemotePolicies(Path cacheDir, boolean offline, OkHttpClient client, Duration backoff) {
@@ -59,14 +59,14 @@ public final class RemotePolicies {
     return cacheDir;
   }
 
-  private static OkHttpClient defaultClient() {
+  /** The client's settings; tests add their own trust store to them. */
+  static OkHttpClient.Builder clientDefaults() {
     return new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(20))
         .callTimeout(Duration.ofSeconds(60))
         // A redirect from https to http would drop the transport security the pin relies on.
-        .followSslRedirects(false)
-        .build();
+        .followSslRedirects(false);
   }
 
   /** The policy's bytes, from the cache or the network, always with the pinned digest. */
@@ -133,6 +133,18 @@ public final class RemotePolicies {
         }
         lastProblem =
             "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message());
+        if (code >= 300 && code < 400) {
+          throw PolicyFileException.of(
+              namedAt,
+              "cannot fetch "
+                  + url.display()
+                  + ": HTTP "
+                  + code
+                  + " redirects to "
+                  + response.header("Location", "nowhere")
+                  + ", which is not followed (https only, never to plain http)",
+              "name the final https URL of the policy");
+        }
         if (code != 429 && code < 500) {
           throw PolicyFileException.of(
               namedAt,
