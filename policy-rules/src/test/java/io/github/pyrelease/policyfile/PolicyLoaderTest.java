@@ -446,6 +446,20 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void aRelativePolicyPathIsResolvedAgainstTheBuildsDirectoryButSourcesAreNot() {
+    Path base = Path.of("/work/acme");
+
+    assertThat(PolicyLoader.resolvedAgainst("policies/strict.yaml", base))
+        .isEqualTo("/work/acme/policies/strict.yaml");
+    assertThat(PolicyLoader.resolvedAgainst("/etc/p.yaml", base)).isEqualTo("/etc/p.yaml");
+    assertThat(PolicyLoader.resolvedAgainst("classpath:org/p.yaml", base))
+        .isEqualTo("classpath:org/p.yaml");
+    assertThat(PolicyLoader.resolvedAgainst("https://h/p.yaml#sha256=00", base))
+        .isEqualTo("https://h/p.yaml#sha256=00");
+    assertThat(PolicyLoader.resolvedAgainst(null, base)).isNull();
+  }
+
+  @Test
   void loopbackIsRecognisedByLiteralNeverByResolvingNames() {
     assertThat(PolicyLocation.isLoopback("127.0.0.1")).isTrue();
     assertThat(PolicyLocation.isLoopback("127.10.0.3")).isTrue();
