@@ -122,7 +122,13 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
       }
     }
     if (!result.reports().isEmpty()) {
-      message.append(System.lineSeparator()).append("report: ").append(result.reports().get(0));
+      // The page people open first, when it was written.
+      Path report =
+          result.reports().stream()
+              .filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
+              .findFirst()
+              .orElse(result.reports().get(0));
+      message.append(System.lineSeparator()).append("report: ").append(report);
     }
     throw new RulesFailedException(message.toString());
   }
