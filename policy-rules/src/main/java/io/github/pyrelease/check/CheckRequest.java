@@ -16,7 +16,10 @@ import java.util.Set;
  * @param outDir where report files go
  * @param formats which report files to write (none is allowed)
  * @param failOn the least severe level that fails the check
- * @param network how servers are reached (indexes, git remotes)
+ * @param policy the policy as the user named it: a path (relative to the current directory), {@code
+ *     classpath:<resource>} or {@code https://...#sha256=<hex>}; {@code null} for {@code
+ *     release-policy.yaml} in the project if it exists, else the built-in default policy
+ * @param network how servers are reached (indexes, git remotes); {@link Network#none()} asks none
  */
 public record CheckRequest(
     Path projectDir,
@@ -24,17 +27,8 @@ public record CheckRequest(
     Path outDir,
     Set<ReportFormat> formats,
     Level failOn,
+    String policy,
     Network network) {
-
-  /** A request that asks no server: network facts are "not checked: offline". */
-  public CheckRequest(
-      Path projectDir,
-      RuleSelection selection,
-      Path outDir,
-      Set<ReportFormat> formats,
-      Level failOn) {
-    this(projectDir, selection, outDir, formats, failOn, Network.none());
-  }
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -45,5 +39,29 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request that asks no server, under {@code policy}. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy) {
+    this(projectDir, selection, outDir, formats, failOn, policy, Network.none());
+  }
+
+  /**
+   * A request under the project's own policy file, or the built-in default policy, that asks no
+   * server: network facts are "not checked: offline".
+   */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn) {
+    this(projectDir, selection, outDir, formats, failOn, null);
   }
 }

@@ -11,6 +11,10 @@ import io.github.pyrelease.http.ProxySettings;
 import io.github.pyrelease.http.ResponseCache;
 import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.Stage;
+import io.github.pyrelease.policy.rules.BuiltInRules;
+import io.github.pyrelease.policyfile.PolicySources;
+import io.github.pyrelease.policyfile.RemotePolicies;
 import io.github.pyrelease.report.GithubAnnotations;
 import io.github.pyrelease.report.ReportFormat;
 import io.github.pyrelease.report.TextReport;
@@ -21,6 +25,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +56,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--stage",
       split = ",",
       paramLabel = "STAGE",
-      description = "only rules of these stages: ${COMPLETION-CANDIDATES} (default: all)")
+      description =
+          "only rules of these stages: source, dist, deps, release (default: all but release,"
+              + " whose rules read the git remote and the package index just before publishing;"
+              + " --rules may name release rules)")
   private List<String> stages = List.of();
 
   @Option(
@@ -65,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "report files to write: text, json (default: all)")
+      description = "report files to write: text, json, sarif, junit, html (default: all)")
   private List<String> formats = List.of();
 
   @Option(
@@ -73,6 +81,22 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "where to write the reports (default: DIR/target/pyrelease)")
   private Path outDir;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
+      description =
+          "the policy: a YAML file, classpath:<resource> or https://<url>#sha256=<hex>"
+              + " (default: DIR/release-policy.yaml if it exists, else the built-in default policy)")
+  private String policy;
+
+  @Option(
+      names = "--policy-cache",
+      paramLabel = "DIR",
+      description =
+          "where policies fetched from URLs are cached (default: $XDG_CACHE_HOME/pyrelease/policies"
+              + " or ~/.cache/pyrelease/policies)")
+  private Path policyCache;
 
   @Option(
       names = "--fail-on",
@@ -130,14 +154,19 @@ final class CheckCommand implements Callable<Integer> {
     CheckRequest request =
         new CheckRequest(
             projectDir,
-            new RuleSelection(CliChoices.stages(spec, stages), CliChoices.ruleIds(rules)),
+            new RuleSelection(stages(), CliChoices.ruleIds(rules)),
             outDir != null ? outDir : projectDir.resolve("target/pyrelease"),
             formats.isEmpty()
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
             CliChoices.failOn(spec, failOn),
+            policy,
             network);
-    CheckResult result = new PolicyCheck().run(request);
+    Path cache =
+        policyCache != null ? policyCache : RemotePolicies.defaultCacheDir(cli.environment());
+    PolicySources sources =
+        new PolicySources(CheckCommand.class.getClassLoader(), new RemotePolicies(cache, offline));
+    CheckResult result = new PolicyCheck(BuiltInRules.registry(), sources).run(request);
     print(result);
     if (!result.failed()) {
       return ExitCode.OK;
@@ -145,6 +174,18 @@ final class CheckCommand implements Callable<Integer> {
     return result.evaluation().failsOnlyForUnavailableFacts(result.failOn())
         ? ExitCode.FACT_UNAVAILABLE
         : ExitCode.RULE_FAILED;
+  }
+
+  /**
+   * The stages asked for; without --stage or --rules, every stage but release, which is the
+   * publishing goal's: a developer's check should not fetch, nor fail on a feature branch.
+   */
+  private Set<Stage> stages() {
+    Set<Stage> chosen = CliChoices.stages(spec, stages);
+    if (chosen.isEmpty() && rules.isEmpty()) {
+      return EnumSet.complementOf(EnumSet.of(Stage.RELEASE));
+    }
+    return chosen;
   }
 
   private void print(CheckResult result) {

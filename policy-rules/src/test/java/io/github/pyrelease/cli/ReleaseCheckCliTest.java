@@ -2,10 +2,8 @@ package io.github.pyrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pyrelease.cli.CliFixture.Run;
 import io.github.pyrelease.git.GitCli;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,8 +50,8 @@ class ReleaseCheckCliTest {
     Run run =
         run("check", project.toString(), "--stage", "release", "--offline", "--format", "json");
 
-    assertThat(run.exit).as(run.out + run.err).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
         .contains("PASS  clean-tree           the work tree is clean")
         .contains("PASS  branch               on branch main")
         .contains("WARN  upstream-synced      not checked: offline")
@@ -94,8 +92,8 @@ class ReleaseCheckCliTest {
             "--format",
             "json");
 
-    assertThat(run.exit).as(run.out + run.err).isEqualTo(1);
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out())
         .contains("FAIL  clean-tree           2 files are not committed")
         .contains("  modified: pyproject.toml")
         .contains("  untracked: scratch.py")
@@ -120,8 +118,8 @@ class ReleaseCheckCliTest {
             "--index",
             "pypi=" + index.url("/"));
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err)
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
         .contains("answered 401 Unauthorized: the index needs credentials")
         .doesNotContain("Exception");
   }
@@ -134,30 +132,35 @@ class ReleaseCheckCliTest {
 
     Run run = run("check", plain.toString(), "--stage", "release", "--offline", "--format", "json");
 
-    assertThat(run.exit).isEqualTo(1);
-    assertThat(run.out).contains("FAIL  clean-tree           not a git repository");
-    assertThat(run.out).contains("FAIL  branch               not a git repository");
-    assertThat(run.err).isEmpty();
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL  clean-tree           not a git repository");
+    assertThat(run.out()).contains("FAIL  branch               not a git repository");
+    assertThat(run.err()).isEmpty();
   }
 
   @Test
   void rulesListsTheReleaseRulesWithTheirOptions() {
     Run run = run("rules");
 
-    assertThat(run.out)
+    assertThat(run.out())
         .containsPattern("version-unpublished +release +error")
-        .contains("index (string, default pypi): the index to ask")
-        .contains("allow (list of globs, default main, master, release/*)")
-        .contains("format (string, default v{version})");
+        .contains("option index (string, default: pypi): the index to ask")
+        .contains("option allow (list of globs, default: [main, master, release/*])")
+        .contains("option format (string, default: v{version})");
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    PyreleaseCli cli = new PyreleaseCli(new ByteArrayInputStream(new byte[0]), Map.of(), false);
-    int exit = cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+  @Test
+  void withoutStageOrRulesTheReleaseStageIsLeftToThePublishingStep() throws Exception {
+    GitCli.write(project, "scratch.py", "x = 1\n");
+
+    Run run = run("check", project.toString(), "--format", "json");
+
+    assertThat(run.out()).doesNotContain("clean-tree").contains("version-pep440");
+    assertThat(index.getRequestCount()).isZero();
   }
 
-  private record Run(int exit, String out, String err) {}
+  private Run run(String... args) {
+    return CliFixture.run(
+        Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString()), false, "", args);
+  }
 }

@@ -10,6 +10,8 @@ final class PyreleaseProperties {
   static final String FAIL_ON = "pyrelease.failOn";
   static final String RULES = "pyrelease.rules";
   static final String OUTPUT_DIRECTORY = "pyrelease.outputDirectory";
+  static final String POLICY = "pyrelease.policy";
+  static final String POLICY_CACHE = "pyrelease.policyCache";
   static final String CONNECT_TIMEOUT = "pyrelease.connectTimeout";
   static final String READ_TIMEOUT = "pyrelease.readTimeout";
   static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
