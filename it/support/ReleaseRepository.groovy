@@ -22,15 +22,33 @@ class ReleaseRepository {
     return out
   }
 
-  /** Serves basedir/index/<path> on 127.0.0.1, a free port; returns the index root URL. */
-  static String serveIndex(File basedir, Map context) {
+  /**
+   * Serves basedir/index/<path> on 127.0.0.1, a free port (a folder answers with its index.json as
+   * a PEP 691 page); with {@code authorization}, any request without that header gets 401.
+   * Returns the index root URL.
+   */
+  static String serveIndex(File basedir, Map context, String authorization = null) {
     def root = new File(basedir, 'index')
     def server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0)
+    context.put('authorized', 0)
     server.createContext('/') { exchange ->
+      if (authorization != null) {
+        if (exchange.requestHeaders.getFirst('Authorization') != authorization) {
+          exchange.sendResponseHeaders(401, -1)
+          exchange.close()
+          return
+        }
+        context.put('authorized', context.get('authorized') + 1)
+      }
       def file = new File(root, exchange.requestURI.path)
+      def type = 'application/json'
+      if (file.isDirectory()) {
+        file = new File(file, 'index.json')
+        type = 'application/vnd.pypi.simple.v1+json'
+      }
       if (file.isFile()) {
         def bytes = file.bytes
-        exchange.responseHeaders.add('Content-Type', 'application/json')
+        exchange.responseHeaders.add('Content-Type', type)
         exchange.sendResponseHeaders(200, bytes.length)
         exchange.responseBody.write(bytes)
       } else {
@@ -47,8 +65,8 @@ class ReleaseRepository {
   }
 
   /** Commits everything in basedir on main and pushes it to a new bare origin beside it. */
-  static void commitAndPush(File basedir, String indexUrl) {
-    new File(basedir, 'test.properties') << "pyrelease.indexes = pypi=${indexUrl}\n"
+  static void commitAndPush(File basedir, String indexUrl, String indexName = 'pypi') {
+    new File(basedir, 'test.properties') << "pyrelease.indexes = ${indexName}=${indexUrl}\n"
     new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
     def origin = new File(basedir.parentFile, basedir.name + '-origin.git')
     origin.deleteDir()

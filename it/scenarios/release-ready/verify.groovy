@@ -9,7 +9,7 @@ assert log.contains("PASS  tag-free             v1.0.0 points at HEAD: this rele
 assert log.contains("PASS  tag-matches          HEAD is tagged v1.0.0, the project's version 1.0.0")
 assert log.contains('PASS  version-increases    no earlier release tag (v{version}): a first release')
 assert log.contains('PASS  version-unpublished  acme-ready is not on ' + context.indexUrl + ' yet: a first release')
-assert log.contains('7 rules: 7 passed, 0 failed, 0 warnings, 0 info, 0 skipped')
+assert log.contains('7 rules: 7 passed, 0 failed, 0 warnings, 0 info, 0 waived, 0 skipped')
 assert log.contains('The release preconditions passed. No publishing stages are configured yet: nothing was published.')
 assert log.contains('BUILD SUCCESS')
 return true
