@@ -80,6 +80,7 @@ public class GitRulesBenchmark {
             Files.createTempDirectory("pyrelease-bench"),
             Set.of(),
             Level.ERROR,
+            null,
             online);
   }
 
