@@ -159,6 +159,7 @@ public final class ProjectBump {
                 file.text().current()));
       }
     }
+    changes.sort(java.util.Comparator.comparing(BumpPlan.PlannedFile::relative));
     verify(changes, projectDir, next);
 
     boolean commit =
@@ -431,8 +432,7 @@ public final class ProjectBump {
     Optional<org.eclipse.jgit.transport.CredentialsProvider> credentials = Optional.empty();
     if (request.push()) {
       target = repo.pushTarget(branch);
-      String scheme = target.uri().getScheme();
-      boolean local = scheme == null || scheme.equals("file");
+      boolean local = !target.uri().isRemote();
       if (!local && !PushCredentials.takesCredentials(target.uri())) {
         throw new PyreleaseException(
             "pushing to " + target.uri() + " needs ssh, which pyrelease does not speak",
