@@ -58,11 +58,15 @@ final class BumpversionRules {
    *
    * @param current the current version as configured ({@code current_version})
    * @param next the new version, normalised
-   * @param files the files being edited, by relative path; opened through {@code open}
+   * @param files the files being edited, by relative path
+   * @param touched receives the files an entry changed
    * @return notes for the user
    */
   List<String> apply(
-      String current, String next, Function<String, EditableFile> files, List<String> touched) {
+      String current,
+      String next,
+      Function<String, EditableFile> files,
+      java.util.Set<String> touched) {
     List<String> notes = new ArrayList<>();
     for (BumpversionSettings.FileEntry entry : settings.files()) {
       BumpversionScheme scheme =
@@ -73,6 +77,7 @@ final class BumpversionRules {
               entry.where());
       boolean ignoreMissingFile =
           or(entry.ignoreMissingFile(), or(settings.ignoreMissingFiles(), false));
+      Rule rule = rule(entry, scheme, current, next);
       for (String file : targets(entry)) {
         if (!Files.isRegularFile(root.resolve(file))) {
           if (ignoreMissingFile) {
@@ -84,23 +89,17 @@ final class BumpversionRules {
               entry.where(),
               "create it, correct the entry, or set ignore_missing_file = true");
         }
-        if (applyTo(files.apply(file), entry, scheme, current, next, notes)) {
-          if (!touched.contains(file)) {
-            touched.add(file);
-          }
+        if (rule.applyTo(files.apply(file), notes)) {
+          touched.add(file);
         }
       }
     }
     return notes;
   }
 
-  private boolean applyTo(
-      EditableFile file,
-      BumpversionSettings.FileEntry entry,
-      BumpversionScheme scheme,
-      String current,
-      String next,
-      List<String> notes) {
+  /** An entry made ready once for all the files it names. */
+  private Rule rule(
+      BumpversionSettings.FileEntry entry, BumpversionScheme scheme, String current, String next) {
     Map<String, Object> context = new HashMap<>(baseContext);
     Map<String, String> currentParts = scheme.parseOrFail(current, "the current version");
     Map<String, String> nextParts = scheme.parseOrFail(next, "the new version");
@@ -111,34 +110,56 @@ final class BumpversionRules {
     String search = or(entry.search(), or(settings.search(), "{current_version}"));
     String replace = or(entry.replace(), or(settings.replace(), "{new_version}"));
     boolean regex = or(entry.regex(), or(settings.regex(), false));
-    String replacement = PythonFormat.render(replace, context, entry.where());
-    PythonRegex pattern = pattern(search, context, regex, entry.where());
-    int replaced = substitute(file, pattern, replacement, entry.where());
-    if (replaced == 0 && !current.equals(context.get("current_version"))) {
+    PythonRegex fallback = null;
+    if (!current.equals(context.get("current_version"))) {
       Map<String, Object> original = new HashMap<>(context);
       original.put("current_version", current);
-      replaced =
-          substitute(
-              file, pattern(search, original, regex, entry.where()), replacement, entry.where());
+      fallback = pattern(search, original, regex, entry.where());
     }
-    if (replaced > 0) {
-      return true;
+    return new Rule(
+        entry,
+        pattern(search, context, regex, entry.where()),
+        fallback,
+        PythonFormat.render(replace, context, entry.where()),
+        PythonFormat.render(search, context, entry.where()),
+        or(entry.ignoreMissingVersion(), or(settings.ignoreMissingVersion(), false)));
+  }
+
+  /**
+   * @param fallback the search with the current version as configured, when the serialised one
+   *     differs (bump-my-version tries it when nothing matched), or null
+   */
+  private record Rule(
+      BumpversionSettings.FileEntry entry,
+      PythonRegex pattern,
+      PythonRegex fallback,
+      String replacement,
+      String rendered,
+      boolean ignoreMissingVersion) {
+
+    boolean applyTo(EditableFile file, List<String> notes) {
+      int replaced = substitute(file, pattern, replacement, entry.where());
+      if (replaced == 0 && fallback != null) {
+        replaced = substitute(file, fallback, replacement, entry.where());
+      }
+      if (replaced > 0) {
+        return true;
+      }
+      if (ignoreMissingVersion) {
+        notes.add(
+            file.relative()
+                + ": '"
+                + rendered
+                + "' not found; ignored as configured ("
+                + entry.where()
+                + ")");
+        return false;
+      }
+      throw new PyreleaseException(
+          "did not find '" + rendered + "' in " + file.relative(),
+          entry.where(),
+          "correct the entry's search, or set ignore_missing_version = true");
     }
-    String rendered = PythonFormat.render(search, context, entry.where());
-    if (or(entry.ignoreMissingVersion(), or(settings.ignoreMissingVersion(), false))) {
-      notes.add(
-          file.relative()
-              + ": '"
-              + rendered
-              + "' not found; ignored as configured ("
-              + entry.where()
-              + ")");
-      return false;
-    }
-    throw new PyreleaseException(
-        "did not find '" + rendered + "' in " + file.relative(),
-        entry.where(),
-        "correct the entry's search, or set ignore_missing_version = true");
   }
 
   private static PythonRegex pattern(

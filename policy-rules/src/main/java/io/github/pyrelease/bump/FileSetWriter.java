@@ -25,21 +25,25 @@ import java.util.stream.Stream;
 /**
  * Replaces a set of files all together or not at all, even if the process is killed half way.
  *
- * <p>The protocol: (1) the old and new content of every file is written into a journal directory
- * and synced; (2) a manifest naming each file with the SHA-256 of its old and new content is
- * written to a temporary name, synced and renamed into place: from this moment the change exists;
- * (3) each file is replaced by writing its new content to a temporary file beside it and renaming
- * that over it (one atomic step per file, permissions kept); (4) the journal is deleted. A failure
- * in (3) restores the files already replaced and deletes the journal. A journal found by {@link
- * #recover} (the process died) is rolled back: every file that holds its new content gets its old
- * content back, so the tree ends all-old; a journal without a manifest died before any file was
- * touched and is just removed. A file that holds neither content was changed by someone else since:
- * recovery stops and says which, keeping the journal.
+ * <p>The protocol: (1) the old and new content of every file is written into one journal data file
+ * and synced; (2) a manifest naming each file with the SHA-256 of its old and new content and where
+ * both are in the data file is written to a temporary name, synced and renamed into place: from
+ * this moment the change exists; (3) each file is replaced by writing its new content to a
+ * temporary file beside it and renaming that over it (one atomic step per file, permissions kept);
+ * (4) the journal is deleted. Three syncs in all, whatever the number of files: the work-tree files
+ * themselves are not synced one by one, as git does not sync them either; a rename is atomic for
+ * every process that survives, which is what the kill test proves. A failure in (3) restores the
+ * files already replaced and deletes the journal. A journal found by {@link #recover} (the process
+ * died) is rolled back: every file that holds its new content gets its old content back, so the
+ * tree ends all-old; a journal without a manifest died before any file was touched and is just
+ * removed. A file that holds neither content was changed by someone else since: recovery stops and
+ * says which, keeping the journal.
  */
 public final class FileSetWriter {
 
   private static final String MANIFEST = "manifest";
-  private static final String HEADER = "pyrelease-bump-journal 1";
+  private static final String DATA = "data";
+  private static final String HEADER = "pyrelease-bump-journal 2";
 
   /** A test hook called before each file is replaced and once after the last. */
   @FunctionalInterface
@@ -139,19 +143,30 @@ public final class FileSetWriter {
   private void prepare(List<Change> changes) throws IOException {
     Files.createDirectories(journal);
     StringBuilder manifest = new StringBuilder(HEADER).append('\n');
-    for (int i = 0; i < changes.size(); i++) {
-      Change change = changes.get(i);
-      writeSynced(journal.resolve("old-" + i), change.before());
-      writeSynced(journal.resolve("new-" + i), change.after());
-      manifest
-          .append(i)
-          .append('\t')
-          .append(sha256(change.before()))
-          .append('\t')
-          .append(sha256(change.after()))
-          .append('\t')
-          .append(change.file().toAbsolutePath())
-          .append('\n');
+    long offset = 0;
+    try (FileChannel data =
+        FileChannel.open(
+            journal.resolve(DATA), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (Change change : changes) {
+        writeFully(data, change.before());
+        writeFully(data, change.after());
+        // old offset, old length, new length, old hash, new hash, file
+        manifest
+            .append(offset)
+            .append('\t')
+            .append(change.before().length)
+            .append('\t')
+            .append(change.after().length)
+            .append('\t')
+            .append(sha256(change.before()))
+            .append('\t')
+            .append(sha256(change.after()))
+            .append('\t')
+            .append(change.file().toAbsolutePath())
+            .append('\n');
+        offset += change.before().length + (long) change.after().length;
+      }
+      data.force(true);
     }
     Path temp = journal.resolve(MANIFEST + ".tmp");
     writeSynced(temp, manifest.toString().getBytes(StandardCharsets.UTF_8));
@@ -184,15 +199,18 @@ public final class FileSetWriter {
       }
       List<String> conflicts = new ArrayList<>();
       int restored = 0;
-      for (String line : lines.subList(1, lines.size())) {
-        String[] parts = line.split("\t", 4);
-        Path file = Path.of(parts[3]);
-        Optional<String> now = hashIfPresent(file);
-        if (now.isPresent() && now.get().equals(parts[2]) && !parts[1].equals(parts[2])) {
-          replace(file, Files.readAllBytes(journal.resolve("old-" + parts[0])));
-          restored++;
-        } else if (now.isEmpty() || !now.get().equals(parts[1])) {
-          conflicts.add(file.toString());
+      try (FileChannel data = FileChannel.open(journal.resolve(DATA), StandardOpenOption.READ)) {
+        for (String line : lines.subList(1, lines.size())) {
+          String[] parts = line.split("\t", 6);
+          Path file = Path.of(parts[5]);
+          Optional<String> now = hashIfPresent(file);
+          if (now.isPresent() && now.get().equals(parts[4]) && !parts[3].equals(parts[4])) {
+            replace(
+                file, read(data, Long.parseLong(parts[0]), Integer.parseInt(parts[1]), parts[3]));
+            restored++;
+          } else if (now.isEmpty() || !now.get().equals(parts[3])) {
+            conflicts.add(file.toString());
+          }
         }
       }
       if (!conflicts.isEmpty()) {
@@ -203,7 +221,8 @@ public final class FileSetWriter {
             journal.toString(),
             "the old contents are in "
                 + journal
-                + "/old-<n> (see its manifest); restore or keep the files by hand, then delete "
+                + "/data at the offsets its manifest gives; restore or keep the files by hand,"
+                + " then delete "
                 + journal);
       }
       deleteJournalQuietly();
@@ -222,14 +241,31 @@ public final class FileSetWriter {
     }
   }
 
+  /** The old content of an entry, checked against its hash. */
+  private byte[] read(FileChannel data, long offset, int length, String hash) throws IOException {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+    while (buffer.hasRemaining()) {
+      if (data.read(buffer, offset + buffer.position()) < 0) {
+        break;
+      }
+    }
+    byte[] content = buffer.array();
+    if (buffer.hasRemaining() || !sha256(content).equals(hash)) {
+      throw new PyreleaseException(
+          "the bump journal " + journal + " is damaged: an old content does not match its hash",
+          journal.toString(),
+          "restore the files it names with git (git checkout -- FILE), then delete " + journal);
+    }
+    return content;
+  }
+
   /** Writes to a temporary file beside {@code target} and renames it over, keeping permissions. */
   static void replace(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".pyrelease.tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.write(java.nio.ByteBuffer.wrap(content));
-        channel.force(true);
+        writeFully(channel, content);
       }
       copyPermissions(target, temp);
       move(temp, target);
@@ -265,8 +301,15 @@ public final class FileSetWriter {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      channel.write(java.nio.ByteBuffer.wrap(content));
+      writeFully(channel, content);
       channel.force(true);
+    }
+  }
+
+  private static void writeFully(FileChannel channel, byte[] content) throws IOException {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
     }
   }
 

@@ -95,7 +95,7 @@ public final class ProjectBump {
         relative -> files.computeIfAbsent(relative, r -> EditableFile.read(root, r));
     String configuredNext = next.toString();
     Map<String, Object> templates = new HashMap<>(base);
-    List<String> ruleFiles = new ArrayList<>();
+    java.util.Set<String> ruleFiles = new java.util.HashSet<>();
     if (settings.isPresent()) {
       BumpversionSettings config = settings.get();
       String configuredCurrent =
@@ -321,7 +321,7 @@ public final class ProjectBump {
 
   private static void releaseChangelog(
       Changelog changelog,
-      List<String> ruleFiles,
+      java.util.Set<String> ruleFiles,
       Function<String, EditableFile> open,
       Version next,
       String tagName,

@@ -160,14 +160,19 @@ public final class JGitReleaser implements AutoCloseable {
    */
   public ObjectId commit(List<String> paths, String message, PersonIdent who) {
     try {
-      for (String path : paths) {
-        git.add().addFilepattern(path).call();
+      // commit --only reads tracked paths from the work tree itself; new files must be added
+      var index = repository.readDirCache();
+      List<String> untracked = paths.stream().filter(p -> index.findEntry(p) < 0).toList();
+      if (!untracked.isEmpty()) {
+        var add = git.add();
+        untracked.forEach(add::addFilepattern);
+        add.call();
       }
       var commit = git.commit().setMessage(message).setAuthor(who).setCommitter(who);
       paths.forEach(commit::setOnly);
       RevCommit created = commit.call();
       return created.getId();
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | IOException e) {
       throw failure("commit", e);
     }
   }
@@ -235,7 +240,12 @@ public final class JGitReleaser implements AutoCloseable {
     if (tag != null) {
       specs.add(Constants.R_TAGS + tag + ":" + Constants.R_TAGS + tag);
     }
-    PushCommand push = git.push().setRemote(target.remote()).setTimeout(120);
+    PushCommand push =
+        git.push()
+            .setRemote(target.remote())
+            .setTimeout(120)
+            // a release changes a few small files: sending them whole beats searching for deltas
+            .setTransportConfigCallback(t -> t.setPackConfig(noDeltas()));
     push.setRefSpecs(specs.stream().map(org.eclipse.jgit.transport.RefSpec::new).toList());
     credentials.ifPresent(push::setCredentialsProvider);
     Iterable<PushResult> results;
@@ -280,6 +290,12 @@ public final class JGitReleaser implements AutoCloseable {
               + branch
               + (tag == null ? "" : " " + tag));
     }
+  }
+
+  private org.eclipse.jgit.storage.pack.PackConfig noDeltas() {
+    var config = new org.eclipse.jgit.storage.pack.PackConfig(repository);
+    config.setDeltaCompress(false);
+    return config;
   }
 
   private PyreleaseException failure(String action, Exception e) {

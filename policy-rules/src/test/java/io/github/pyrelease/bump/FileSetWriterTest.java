@@ -23,7 +23,7 @@ class FileSetWriterTest {
   void journalWithoutManifestIsRemovedWithoutTouchingFiles() throws Exception {
     Path journal = dir.resolve("journal");
     Files.createDirectories(journal);
-    Files.write(journal.resolve("old-0"), b("partial"));
+    Files.write(journal.resolve("data"), b("partial"));
     Projects.write(dir.resolve("a"), "a");
     assertThat(new FileSetWriter(journal, FileSetWriter.FaultHook.NONE).recover())
         .contains("removed the journal of a bump interrupted before it changed any file");
@@ -64,17 +64,40 @@ class FileSetWriterTest {
                 + c
                 + " changed since it was interrupted");
     assertThat(journal.resolve("manifest")).exists();
-    assertThat(Projects.read(journal.resolve("old-1"))).isEqualTo("old c");
+    assertThat(Projects.read(journal.resolve("data"))).isEqualTo("old anew aold cnew c");
   }
 
   @Test
   void foreignJournalIsNotTrusted() throws Exception {
     Path journal = dir.resolve("journal");
     Files.createDirectories(journal);
-    Files.write(journal.resolve("manifest"), b("something else\n0\tx\ty\t/etc/passwd\n"));
+    Files.write(journal.resolve("manifest"), b("something else\n0\t1\t1\tx\ty\t/etc/passwd\n"));
     assertThatThrownBy(() -> new FileSetWriter(journal, FileSetWriter.FaultHook.NONE).recover())
         .isInstanceOf(PyreleaseException.class)
         .hasMessageContaining("is not one pyrelease wrote");
+  }
+
+  @Test
+  void damagedJournalDataIsNotRestored() throws Exception {
+    Path a = dir.resolve("a");
+    Projects.write(a, "old a");
+    Path journal = dir.resolve("journal");
+    FileSetWriter killed =
+        new FileSetWriter(
+            journal,
+            (replaced, total) -> {
+              if (replaced == 1) {
+                throw new ThreadDeath();
+              }
+            });
+    assertThatThrownBy(
+            () -> killed.write(List.of(new FileSetWriter.Change(a, b("old a"), b("new a")))))
+        .isInstanceOf(ThreadDeath.class);
+    Files.write(journal.resolve("data"), b("OLD Anew a"));
+    assertThatThrownBy(() -> new FileSetWriter(journal, FileSetWriter.FaultHook.NONE).recover())
+        .isInstanceOf(PyreleaseException.class)
+        .hasMessageContaining("is damaged");
+    assertThat(Projects.read(a)).isEqualTo("new a");
   }
 
   @Test
