@@ -1,17 +1,9 @@
-// A copy of the bundled example in python/, committed in a fresh repository whose origin is a
-// bare repository (origin.git) on the file system. Git runs without the machine's configuration.
-def env = ["GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME=${basedir}",
-           "PATH=${System.getenv('PATH')}"]
-def git = { File dir, String... args ->
-    def process = (["git"] + args.toList()).execute(env, dir)
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "git ${args.join(' ')}: ${err}"
-    return out.toString()
-}
-// the bundled example: cloned beside the scenarios, or in it/ itself when only some are cloned
-def example = [new File(basedir, '../../example'), new File(basedir, '../../../../example')]
-        .collect { it.canonicalFile }.find { new File(it, 'pyproject.toml').isFile() }
+// A copy of the bundled example in python/, committed in a fresh repository (this folder) whose
+// origin is a bare repository (origin.git) on the file system. Other bump scenarios run it too.
+def shared = [new File(basedir, '../bump-example'), new File(basedir, '../../../../scenarios/bump-example')]
+        .find { new File(it, 'support.groovy').isFile() }
+evaluate(new File(shared, 'support.groovy'))
+def example = new File(itDir, 'example')
 def python = new File(basedir, 'python')
 ['pyproject.toml', 'README.md', 'CHANGELOG.md', 'src/acme_greeter/__init__.py'].each { name ->
     def target = new File(python, name)

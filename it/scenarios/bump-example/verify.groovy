@@ -1,14 +1,6 @@
 // pyrelease:bump on a copy of the bundled example: every version file, the changelog, a commit,
 // an annotated tag and a push to the bare origin, checked with the git command line.
-def env = ["GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME=${basedir}",
-           "PATH=${System.getenv('PATH')}"]
-def git = { File dir, String... args ->
-    def process = (["git"] + args.toList()).execute(env, dir)
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "git ${args.join(' ')}: ${err}"
-    return out.toString()
-}
+evaluate(new File(basedir, 'support.groovy'))
 def log = new File(basedir, 'build.log').text
 assert log.contains('pyrelease: bump acme-greeter 1.4.0 → 1.5.0')
 assert log.contains('pushed main and v1.5.0 to origin')

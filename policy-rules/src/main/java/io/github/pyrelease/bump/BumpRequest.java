@@ -59,222 +59,135 @@ public record BumpRequest(
 
   /** A bump of {@code kind} with every other setting at its default. */
   public static BumpRequest of(Path projectDir, BumpKind kind) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        null,
-        null,
-        false,
-        null,
-        null,
-        false,
-        null,
-        null,
-        null,
-        false,
-        Clock.systemDefaultZone(),
-        Map.of(),
-        Optional.empty(),
-        FileSetWriter.FaultHook.NONE);
+    Builder builder = new Builder();
+    builder.projectDir = projectDir;
+    builder.kind = kind;
+    return builder.build();
   }
 
   public BumpRequest withNewVersion(String version) {
-    return new BumpRequest(
-        projectDir,
-        null,
-        version,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.kind = null;
+    b.newVersion = version;
+    return b.build();
   }
 
-  public BumpRequest withPreKind(PreRelease.Kind kind) {
-    return new BumpRequest(
-        projectDir,
-        this.kind,
-        newVersion,
-        kind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+  public BumpRequest withPreKind(PreRelease.Kind value) {
+    Builder b = toBuilder();
+    b.preKind = value;
+    return b.build();
   }
 
   public BumpRequest withForce(boolean value) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        value,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.force = value;
+    return b.build();
   }
 
   public BumpRequest withGit(Boolean commitValue, Boolean tagValue, boolean pushValue) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commitValue,
-        tagValue,
-        pushValue,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.commit = commitValue;
+    b.tag = tagValue;
+    b.push = pushValue;
+    return b.build();
   }
 
   public BumpRequest withAllowDirty(Boolean value) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        value,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.allowDirty = value;
+    return b.build();
   }
 
   public BumpRequest withTemplates(String tagFormatValue, String messageValue) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormatValue,
-        messageValue,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.tagFormat = tagFormatValue;
+    b.message = messageValue;
+    return b.build();
   }
 
   public BumpRequest withDryRun(boolean value) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        value,
-        clock,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.dryRun = value;
+    return b.build();
   }
 
   public BumpRequest withClock(Clock value) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        value,
-        environment,
-        pushCredentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.clock = value;
+    return b.build();
   }
 
   public BumpRequest withEnvironment(Map<String, String> value, Optional<Credentials> credentials) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        value,
-        credentials,
-        faultHook);
+    Builder b = toBuilder();
+    b.environment = value;
+    b.pushCredentials = credentials;
+    return b.build();
   }
 
   public BumpRequest withFaultHook(FileSetWriter.FaultHook hook) {
-    return new BumpRequest(
-        projectDir,
-        kind,
-        newVersion,
-        preKind,
-        force,
-        commit,
-        tag,
-        push,
-        allowDirty,
-        tagFormat,
-        message,
-        dryRun,
-        clock,
-        environment,
-        pushCredentials,
-        hook);
+    Builder b = toBuilder();
+    b.faultHook = hook;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.projectDir = projectDir;
+    b.kind = kind;
+    b.newVersion = newVersion;
+    b.preKind = preKind;
+    b.force = force;
+    b.commit = commit;
+    b.tag = tag;
+    b.push = push;
+    b.allowDirty = allowDirty;
+    b.tagFormat = tagFormat;
+    b.message = message;
+    b.dryRun = dryRun;
+    b.clock = clock;
+    b.environment = environment;
+    b.pushCredentials = pushCredentials;
+    b.faultHook = faultHook;
+    return b;
+  }
+
+  /** The one place the fields are listed in order, with their defaults. */
+  private static final class Builder {
+    private Path projectDir;
+    private BumpKind kind;
+    private String newVersion;
+    private PreRelease.Kind preKind;
+    private boolean force;
+    private Boolean commit;
+    private Boolean tag;
+    private boolean push;
+    private Boolean allowDirty;
+    private String tagFormat;
+    private String message;
+    private boolean dryRun;
+    private Clock clock = Clock.systemDefaultZone();
+    private Map<String, String> environment = Map.of();
+    private Optional<Credentials> pushCredentials = Optional.empty();
+    private FileSetWriter.FaultHook faultHook = FileSetWriter.FaultHook.NONE;
+
+    BumpRequest build() {
+      return new BumpRequest(
+          projectDir,
+          kind,
+          newVersion,
+          preKind,
+          force,
+          commit,
+          tag,
+          push,
+          allowDirty,
+          tagFormat,
+          message,
+          dryRun,
+          clock,
+          environment,
+          pushCredentials,
+          faultHook);
+    }
   }
 }

@@ -27,32 +27,28 @@ final class BumpversionSettingsReader {
   private BumpversionSettingsReader() {}
 
   static Optional<BumpversionSettings> read(ProjectFiles files) {
-    Optional<SourceText> cfg = files.readIfPresent(BumpversionConfigReader.CFG_FILE);
-    if (cfg.isPresent()) {
-      IniFile ini = IniReader.parse(cfg.get());
-      if (ini.section("bumpversion").isPresent()) {
-        return Optional.of(fromIni(ini));
+    // bump-my-version's order; INI files count when they have [bumpversion], TOML ones
+    // [tool.bumpversion]
+    for (String file :
+        List.of(
+            BumpversionConfigReader.CFG_FILE,
+            BumpversionConfigReader.TOML_FILE,
+            SetupCfg.FILE,
+            Pyproject.FILE)) {
+      Optional<SourceText> text = files.readIfPresent(file);
+      if (text.isEmpty()) {
+        continue;
       }
-    }
-    Optional<SourceText> toml = files.readIfPresent(BumpversionConfigReader.TOML_FILE);
-    if (toml.isPresent()) {
-      TomlFile parsed = TomlFile.parse(toml.get());
-      if (parsed.contains("tool", "bumpversion")) {
-        return Optional.of(fromToml(parsed));
-      }
-    }
-    Optional<SourceText> setupCfg = files.readIfPresent(SetupCfg.FILE);
-    if (setupCfg.isPresent()) {
-      IniFile ini = IniReader.parse(setupCfg.get());
-      if (ini.section("bumpversion").isPresent()) {
-        return Optional.of(fromIni(ini));
-      }
-    }
-    Optional<SourceText> pyproject = files.readIfPresent(Pyproject.FILE);
-    if (pyproject.isPresent()) {
-      TomlFile parsed = TomlFile.parse(pyproject.get());
-      if (parsed.contains("tool", "bumpversion")) {
-        return Optional.of(fromToml(parsed));
+      if (file.endsWith(".cfg")) {
+        IniFile ini = IniReader.parse(text.get());
+        if (ini.section("bumpversion").isPresent()) {
+          return Optional.of(fromIni(ini));
+        }
+      } else {
+        TomlFile toml = TomlFile.parse(text.get());
+        if (toml.contains("tool", "bumpversion")) {
+          return Optional.of(fromToml(toml));
+        }
       }
     }
     return Optional.empty();
