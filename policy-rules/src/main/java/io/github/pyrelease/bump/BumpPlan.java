@@ -1,5 +1,6 @@
 package io.github.pyrelease.bump;
 
+import io.github.pyrelease.credentials.Credentials;
 import io.github.pyrelease.git.JGitReleaser;
 import io.github.pyrelease.version.Version;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * A planned bump, ready to {@link #simulate} (print every change as a unified diff and the git
@@ -42,7 +42,7 @@ public final class BumpPlan implements AutoCloseable {
       String branch,
       PersonIdent person,
       JGitReleaser.PushTarget push,
-      Optional<CredentialsProvider> credentials) {
+      Optional<Credentials> credentials) {
 
     static final GitSteps NONE =
         new GitSteps(false, List.of(), null, null, null, null, null, Optional.empty());
@@ -128,7 +128,7 @@ public final class BumpPlan implements AutoCloseable {
               + " to "
               + steps.push().remote()
               + " ("
-              + steps.push().uri()
+              + steps.push().shownUri()
               + ")");
     }
   }

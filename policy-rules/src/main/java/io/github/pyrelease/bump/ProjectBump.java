@@ -429,22 +429,27 @@ public final class ProjectBump {
     }
     var person = repo.identity();
     JGitReleaser.PushTarget target = null;
-    Optional<org.eclipse.jgit.transport.CredentialsProvider> credentials = Optional.empty();
     if (request.push()) {
       target = repo.pushTarget(branch);
       boolean local = !target.uri().isRemote();
       if (!local && !PushCredentials.takesCredentials(target.uri())) {
         throw new PyreleaseException(
-            "pushing to " + target.uri() + " needs ssh, which pyrelease does not speak",
+            "pushing to " + target.shownUri() + " needs ssh, which pyrelease does not speak",
             target.remote(),
             "use an https remote with a token (settings.xml server, PYRELEASE_GIT_USERNAME and"
                 + " PYRELEASE_GIT_PASSWORD, or GITHUB_TOKEN), or bump without push and run git"
                 + " push --follow-tags yourself");
       }
-      credentials = PushCredentials.forRemote(target.uri(), request.pushCredentials());
     }
     return new BumpPlan.GitSteps(
-        true, paths, message, tag ? tagName : null, branch, person, target, credentials);
+        true,
+        paths,
+        message,
+        tag ? tagName : null,
+        branch,
+        person,
+        target,
+        request.pushCredentials());
   }
 
   @SafeVarargs

@@ -56,7 +56,7 @@ final class PythonFormat {
     String spec = colon < 0 ? "" : field.substring(colon + 1);
     if (name.contains("!")) {
       throw error(
-          "conversions such as '" + field + "' are not supported in '" + template + "'",
+          "conversions such as '{" + field + "}' are not supported in '" + template + "'",
           where,
           "use {" + name.substring(0, name.indexOf('!')) + "}");
     }

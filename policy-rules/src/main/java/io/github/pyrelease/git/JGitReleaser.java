@@ -1,6 +1,8 @@
 package io.github.pyrelease.git;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.credentials.Secret;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -36,7 +37,13 @@ import org.eclipse.jgit.transport.URIish;
 public final class JGitReleaser implements AutoCloseable {
 
   /** Where the release goes: the remote, its URL and the branch there. */
-  public record PushTarget(String remote, URIish uri, String remoteBranch) {}
+  public record PushTarget(String remote, URIish uri, String remoteBranch) {
+
+    /** The URL without a password written into it, for messages. */
+    public String shownUri() {
+      return uri.getPass() == null ? uri.toString() : uri.setPass(null).toString();
+    }
+  }
 
   private final Repository repository;
   private final Git git;
@@ -234,7 +241,7 @@ public final class JGitReleaser implements AutoCloseable {
 
   /** Pushes the branch and the tag; any rejected update is an error naming it and why. */
   public void push(
-      PushTarget target, String branch, String tag, Optional<CredentialsProvider> credentials) {
+      PushTarget target, String branch, String tag, Optional<Credentials> credentials) {
     List<String> specs = new ArrayList<>();
     specs.add(Constants.R_HEADS + branch + ":" + Constants.R_HEADS + target.remoteBranch());
     if (tag != null) {
@@ -247,14 +254,19 @@ public final class JGitReleaser implements AutoCloseable {
             // a release changes a few small files: sending them whole beats searching for deltas
             .setTransportConfigCallback(t -> t.setPackConfig(noDeltas()));
     push.setRefSpecs(specs.stream().map(org.eclipse.jgit.transport.RefSpec::new).toList());
-    credentials.ifPresent(push::setCredentialsProvider);
+    PushCredentials.forRemote(target.uri(), credentials).ifPresent(push::setCredentialsProvider);
     Iterable<PushResult> results;
     try {
       results = push.call();
     } catch (TransportException e) {
       throw new PyreleaseException(
-          "cannot push to " + target.remote() + " (" + target.uri() + "): " + e.getMessage(),
-          target.uri().toString(),
+          "cannot push to "
+              + target.remote()
+              + " ("
+              + target.shownUri()
+              + "): "
+              + masked(e.getMessage(), target, credentials),
+          target.shownUri(),
           "check the remote URL and your credentials (settings.xml server, or"
               + " PYRELEASE_GIT_USERNAME/PYRELEASE_GIT_PASSWORD, or GITHUB_TOKEN); then push by"
               + " hand: git push "
@@ -282,7 +294,7 @@ public final class JGitReleaser implements AutoCloseable {
     if (!rejected.isEmpty()) {
       throw new PyreleaseException(
           "the push to " + target.remote() + " was rejected: " + String.join("; ", rejected),
-          target.uri().toString(),
+          target.shownUri(),
           "pull and rebase if the branch moved on the remote (the commit and tag are kept"
               + " locally), then push: git push "
               + target.remote()
@@ -290,6 +302,15 @@ public final class JGitReleaser implements AutoCloseable {
               + branch
               + (tag == null ? "" : " " + tag));
     }
+  }
+
+  /** A message from JGit with every secret it might repeat masked. */
+  private static String masked(String text, PushTarget target, Optional<Credentials> credentials) {
+    String masked = text == null ? "" : text;
+    if (target.uri().getPass() != null) {
+      masked = Secret.of(target.uri().getPass()).maskIn(masked);
+    }
+    return credentials.isPresent() ? credentials.get().password().maskIn(masked) : masked;
   }
 
   private org.eclipse.jgit.storage.pack.PackConfig noDeltas() {

@@ -271,6 +271,34 @@ class ProjectBumpGitTest {
   }
 
   @Test
+  void failedPushNeverShowsTheSecrets() throws Exception {
+    Path repo = repoWithExample();
+    // a closed port on the loopback: the connection is refused at once
+    git(repo, "remote", "add", "origin", "https://bot:url-pass-123@127.0.0.1:1/acme/greeter.git");
+    git(repo, "config", "branch.main.remote", "origin");
+    git(repo, "config", "branch.main.merge", "refs/heads/main");
+    var credentials =
+        java.util.Optional.of(
+            new io.github.pyrelease.credentials.Credentials(
+                "bot", io.github.pyrelease.credentials.Secret.of("token-456"), "test"));
+
+    assertThatThrownBy(
+            () ->
+                run(
+                    BumpRequest.of(repo, BumpKind.PATCH)
+                        .withGit(null, null, true)
+                        .withEnvironment(Map.of(), credentials)))
+        .isInstanceOf(PyreleaseException.class)
+        .hasMessageStartingWith("cannot push to origin (https://bot@127.0.0.1:1/acme/greeter.git)")
+        .satisfies(
+            e -> {
+              String all = ((PyreleaseException) e).describe() + ((PyreleaseException) e).where();
+              assertThat(all).doesNotContain("url-pass-123").doesNotContain("token-456");
+            });
+    assertThat(git(repo, "tag")).isEqualTo("v1.4.1\n");
+  }
+
+  @Test
   void customMessageAndTagTemplates() throws Exception {
     Path repo = repoWithExample();
     run(
