@@ -77,7 +77,7 @@ final class BumpversionRules {
               entry.where());
       boolean ignoreMissingFile =
           or(entry.ignoreMissingFile(), or(settings.ignoreMissingFiles(), false));
-      Rule rule = rule(entry, scheme, current, next);
+      Rule rule = rule(entry, scheme, current, next, notes);
       for (String file : targets(entry)) {
         if (!Files.isRegularFile(root.resolve(file))) {
           if (ignoreMissingFile) {
@@ -99,7 +99,11 @@ final class BumpversionRules {
 
   /** An entry made ready once for all the files it names. */
   private Rule rule(
-      BumpversionSettings.FileEntry entry, BumpversionScheme scheme, String current, String next) {
+      BumpversionSettings.FileEntry entry,
+      BumpversionScheme scheme,
+      String current,
+      String next,
+      List<String> notes) {
     Map<String, Object> context = new HashMap<>(baseContext);
     Map<String, String> currentParts = scheme.parseOrFail(current, "the current version");
     Map<String, String> nextParts = scheme.parseOrFail(next, "the new version");
@@ -110,6 +114,16 @@ final class BumpversionRules {
     String search = or(entry.search(), or(settings.search(), "{current_version}"));
     String replace = or(entry.replace(), or(settings.replace(), "{new_version}"));
     boolean regex = or(entry.regex(), or(settings.regex(), false));
+    if (regex && compiles(search, context, entry.where()) == null) {
+      notes.add(
+          "the search '"
+              + search
+              + "' ("
+              + entry.where()
+              + ") is not a regular expression pyrelease can run; searched as plain text, as"
+              + " bump-my-version does with an invalid one");
+      regex = false;
+    }
     PythonRegex fallback = null;
     if (!current.equals(context.get("current_version"))) {
       Map<String, Object> original = new HashMap<>(context);
@@ -164,17 +178,22 @@ final class BumpversionRules {
 
   private static PythonRegex pattern(
       String search, Map<String, Object> context, boolean regex, String where) {
-    if (regex) {
-      Map<String, Object> escaped = new HashMap<>();
-      context.forEach((k, v) -> escaped.put(k, v instanceof String s ? PythonRegex.escape(s) : v));
-      try {
-        return PythonRegex.compile(PythonFormat.render(search, escaped, where), true, true, false);
-      } catch (PatternSyntaxException e) {
-        // bump-my-version falls back to the literal search when the expression is not valid
-      }
+    PythonRegex compiled = regex ? compiles(search, context, where) : null;
+    return compiled != null
+        ? compiled
+        : PythonRegex.compile(
+            PythonRegex.escape(PythonFormat.render(search, context, where)), true, true, false);
+  }
+
+  /** The search as a regular expression with the context escaped, or null if it is not one. */
+  private static PythonRegex compiles(String search, Map<String, Object> context, String where) {
+    Map<String, Object> escaped = new HashMap<>();
+    context.forEach((k, v) -> escaped.put(k, v instanceof String s ? PythonRegex.escape(s) : v));
+    try {
+      return PythonRegex.compile(PythonFormat.render(search, escaped, where), true, true, false);
+    } catch (PatternSyntaxException e) {
+      return null;
     }
-    return PythonRegex.compile(
-        PythonRegex.escape(PythonFormat.render(search, context, where)), true, true, false);
   }
 
   /** Replaces every match in the file's current text, as {@code re.sub}; returns the count. */

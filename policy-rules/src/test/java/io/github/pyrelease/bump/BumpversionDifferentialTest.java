@@ -120,6 +120,24 @@ class BumpversionDifferentialTest {
         .satisfies(e -> assertThat(((PyreleaseException) e).fix()).contains("current_version"));
   }
 
+  @Test
+  void invalidRegexIsSearchedAsTextWithANote() {
+    Projects.write(
+        tmp.resolve("pyproject.toml"),
+        "[project]\nname = \"x\"\nversion = \"1.0.0\"\n\n[tool.bumpversion]\ncurrent_version ="
+            + " \"1.0.0\"\n\n[[tool.bumpversion.files]]\nfilename = \"README.md\"\nregex = true\n"
+            + "search = \"[v{current_version}\"\nreplace = \"[v{new_version}\"\n");
+    Projects.write(tmp.resolve("README.md"), "see [v1.0.0 notes\n");
+    try (BumpPlan plan =
+        ProjectBump.plan(BumpRequest.of(tmp, BumpKind.PATCH).withGit(false, false, false))) {
+      assertThat(plan.notes())
+          .anyMatch(
+              n -> n.startsWith("the search '[v{current_version}' (pyproject.toml:8) is not a"));
+      plan.execute(line -> {});
+    }
+    assertThat(Projects.read(tmp.resolve("README.md"))).isEqualTo("see [v1.0.1 notes\n");
+  }
+
   private static Map<String, String> contents(Path dir) throws IOException {
     Map<String, String> contents = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
