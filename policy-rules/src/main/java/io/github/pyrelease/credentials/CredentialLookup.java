@@ -51,6 +51,11 @@ public final class CredentialLookup {
     return Optional.empty();
   }
 
+  /** The environment it reads, for lookups with conventions of their own (git's). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /** Where credentials for {@code serverId} may be put, for messages. */
   public static String whereToPut(String serverId) {
     String prefix = environmentPrefix(serverId);

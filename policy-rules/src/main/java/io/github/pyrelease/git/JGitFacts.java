@@ -31,10 +31,10 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /** The git facts of the repository a project lives in, read through JGit. */
 public final class JGitFacts implements GitFacts, AutoCloseable {
@@ -441,22 +441,25 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     return url == null ? remote : SecureUrls.redact(url);
   }
 
-  private UsernamePasswordCredentialsProvider credentials(String serverId, String url) {
-    String id = serverId != null ? serverId : host(url);
-    return settings.credentials().find(id).map(JGitFacts::provider).orElse(null);
-  }
-
-  private static UsernamePasswordCredentialsProvider provider(Credentials credentials) {
-    return new UsernamePasswordCredentialsProvider(
-        credentials.username(), credentials.password().reveal());
-  }
-
-  private static String host(String url) {
+  /**
+   * The fetch's credentials, as a push finds them ({@link PushCredentials}): the server the rule
+   * names, else the one named after the remote's host, else {@code PYRELEASE_GIT_USERNAME} / {@code
+   * PYRELEASE_GIT_PASSWORD} or {@code GITHUB_TOKEN}; only https remotes get any.
+   */
+  private CredentialsProvider credentials(String serverId, String url) {
+    URIish uri;
     try {
-      return new URIish(url).getHost();
+      uri = new URIish(url);
     } catch (URISyntaxException e) {
       return null;
     }
+    String id = serverId != null ? serverId : uri.getHost();
+    Optional<Credentials> found =
+        settings
+            .credentials()
+            .find(id)
+            .or(() -> PushCredentials.fromEnvironment(settings.credentials().environment()));
+    return PushCredentials.forRemote(uri, found).orElse(null);
   }
 
   private int timeoutSeconds() {

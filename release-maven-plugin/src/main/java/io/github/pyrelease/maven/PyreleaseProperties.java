@@ -17,6 +17,18 @@ final class PyreleaseProperties {
   static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
   static final String INDEXES = "pyrelease.indexes";
   static final String PUBLISH_SKIP = "pyrelease.publish.skip";
+  static final String BUMP = "pyrelease.bump";
+  static final String NEW_VERSION = "pyrelease.newVersion";
+  static final String PRE_KIND = "pyrelease.preKind";
+  static final String FORCE = "pyrelease.force";
+  static final String COMMIT = "pyrelease.commit";
+  static final String TAG = "pyrelease.tag";
+  static final String PUSH = "pyrelease.push";
+  static final String DRY_RUN = "pyrelease.dryRun";
+  static final String ALLOW_DIRTY = "pyrelease.allowDirty";
+  static final String TAG_FORMAT = "pyrelease.tagFormat";
+  static final String COMMIT_MESSAGE = "pyrelease.commitMessage";
+  static final String PUSH_SERVER = "pyrelease.pushServer";
 
   private PyreleaseProperties() {}
 
