@@ -1,4 +1,4 @@
-// Shared by the release scenarios' setup.groovy (pre-build hook): makes the cloned scenario a git
+// Shared by the release scenarios' prebuild.groovy (pre-build hook): makes the cloned scenario a git
 // repository with a bare origin it is pushed to, and serves a loopback package index whose answers
 // are the files under the scenario's index/ folder (anything else is 404). The server is kept in
 // the invoker's context so that verify.groovy can stop it; its URL goes to test.properties as
