@@ -49,10 +49,14 @@ final class SettingsCredentials {
           property,
           "give it <username> and <password> (a token as password for GitHub)");
     }
-    return Optional.of(
-        new Credentials(
-            decrypted.getUsername(),
-            Secret.of(decrypted.getPassword()),
-            "settings.xml server '" + serverId + "'"));
+    return Optional.of(of(decrypted));
+  }
+
+  /** The credentials of a decrypted server that has a user name and a password. */
+  static Credentials of(Server decrypted) {
+    return new Credentials(
+        decrypted.getUsername(),
+        Secret.of(decrypted.getPassword()),
+        "settings.xml server '" + decrypted.getId() + "'");
   }
 }

@@ -29,12 +29,7 @@ final class SettingsNetwork {
     Map<String, Credentials> byId = new LinkedHashMap<>();
     for (Server server : servers) {
       if (server.getId() != null && server.getUsername() != null && server.getPassword() != null) {
-        byId.putIfAbsent(
-            server.getId(),
-            new Credentials(
-                server.getUsername(),
-                Secret.of(server.getPassword()),
-                "settings.xml server '" + server.getId() + "'"));
+        byId.putIfAbsent(server.getId(), SettingsCredentials.of(server));
       }
     }
     return new ServerCredentials(byId);
