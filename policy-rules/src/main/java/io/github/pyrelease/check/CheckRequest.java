@@ -16,13 +16,29 @@ import java.util.Set;
  * @param outDir where report files go
  * @param formats which report files to write (none is allowed)
  * @param failOn the least severe level that fails the check
+ * @param distDir the built distributions the {@code dist} rules check; {@code null} looks in {@code
+ *     target/dist}, then {@code dist/}, under the project
+ * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
+ *     itself, or {@code null} for none
  */
 public record CheckRequest(
     Path projectDir,
     RuleSelection selection,
     Path outDir,
     Set<ReportFormat> formats,
-    Level failOn) {
+    Level failOn,
+    Path distDir,
+    String python) {
+
+  /** A request with the default dist directory and no interpreter. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn) {
+    this(projectDir, selection, outDir, formats, failOn, null, null);
+  }
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -32,5 +48,17 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** The dist directory to read: the one given, else target/dist, else dist/ if it exists. */
+  public Path distributions() {
+    if (distDir != null) {
+      return distDir;
+    }
+    Path target = projectDir.resolve("target").resolve("dist");
+    Path plain = projectDir.resolve("dist");
+    return java.nio.file.Files.isDirectory(target) || !java.nio.file.Files.isDirectory(plain)
+        ? target
+        : plain;
   }
 }

@@ -39,7 +39,11 @@ public final class PolicyCheck {
    */
   public CheckResult run(CheckRequest request) {
     requireKnown(request.selection());
-    ProjectFacts facts = new ProjectFacts(request.projectDir());
+    Path distDir = request.distributions();
+    ProjectFacts facts =
+        new ProjectFacts(
+            request.projectDir(),
+            new BuiltDistributions(distDir, display(distDir), request.python()));
     PythonProject project = facts.project();
     Policy policy = Policy.defaults();
     List<RuleResult> results =

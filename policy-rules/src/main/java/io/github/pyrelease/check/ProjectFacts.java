@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
@@ -11,10 +12,24 @@ import java.util.Optional;
 final class ProjectFacts implements Facts {
 
   private final Path projectDir;
+  private final DistributionFacts distributions;
   private PythonProject project;
 
   ProjectFacts(Path projectDir) {
+    this(projectDir, null);
+  }
+
+  /**
+   * @param distributions the built distributions, or {@code null} when there are none to check
+   */
+  ProjectFacts(Path projectDir, DistributionFacts distributions) {
     this.projectDir = projectDir;
+    this.distributions = distributions;
+  }
+
+  @Override
+  public DistributionFacts distributions() {
+    return distributions == null ? Facts.super.distributions() : distributions;
   }
 
   @Override

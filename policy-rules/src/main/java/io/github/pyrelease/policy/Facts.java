@@ -1,5 +1,6 @@
 package io.github.pyrelease.policy;
 
+import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import java.util.Optional;
@@ -18,4 +19,14 @@ public interface Facts {
    * {@code file} is {@code null}; empty when there is none.
    */
   Optional<Changelog> changelog(String file);
+
+  /**
+   * The built distributions (wheels and sdists) the {@code dist} rules check.
+   *
+   * @throws FactUnavailableException when this evaluation has no distributions to offer
+   */
+  default DistributionFacts distributions() {
+    throw new FactUnavailableException(
+        "no distributions were given to this check", null, "build them first", null);
+  }
 }

@@ -13,6 +13,10 @@ public final class BuiltInRules {
         List.of(
             options -> new VersionPep440Rule(),
             options -> new VersionConsistentRule(),
-            ChangelogEntryRule::new));
+            ChangelogEntryRule::new,
+            options -> new DistFilenameRule(),
+            DistMetadataRule::new,
+            options -> new DistRecordRule(),
+            DistContentsRule::new));
   }
 }

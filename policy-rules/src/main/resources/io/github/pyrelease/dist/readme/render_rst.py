@@ -1,7 +1,7 @@
 """Renders reStructuredText long descriptions with readme_renderer, as PyPI and twine do.
 
 pyrelease runs this only for descriptions its own check cannot decide:
-    python render_rst.py < descriptions.json > verdicts.json
+    python render_rst.py descriptions.json verdicts.json   (or stdin to stdout)
 Input: a JSON list of {"text": ..., "params": {...}} (params from Description-Content-Type).
 Output: {"renderer": "readme_renderer X.Y", "verdicts": [{"ok": bool, "messages": [...]}, ...]},
 messages formatted like twine's ("line 3: Warning: Title underline too short.").
@@ -17,11 +17,14 @@ REPORT = re.compile(r"^<string>:(?P<line>(?:\d+)?): \((?P<level>DEBUG|INFO|WARNI
 
 
 def main():
+    source = open(sys.argv[1], encoding="utf-8") if len(sys.argv) > 1 else sys.stdin
+    target = open(sys.argv[2], "w", encoding="utf-8") if len(sys.argv) > 2 else sys.stdout
     try:
         import readme_renderer
         import readme_renderer.rst
     except ImportError as error:
-        json.dump({"error": "missing", "message": str(error)}, sys.stdout)
+        json.dump({"error": "missing", "message": str(error)}, target)
+        target.close()
         sys.exit(3)
     version = getattr(readme_renderer, "__version__", None)
     if version is None:
@@ -30,7 +33,7 @@ def main():
             version = dist_version("readme_renderer")
         except Exception:  # noqa: BLE001
             version = "?"
-    requests = json.load(sys.stdin)
+    requests = json.load(source)
     verdicts = []
     for request in requests:
         stream = io.StringIO()
@@ -47,7 +50,8 @@ def main():
         if rendered is None and not messages:
             messages = [stream.getvalue().strip() or "No content rendered from RST source."]
         verdicts.append({"ok": rendered is not None, "messages": messages if rendered is None else []})
-    json.dump({"renderer": "readme_renderer " + version, "verdicts": verdicts}, sys.stdout)
+    json.dump({"renderer": "readme_renderer " + version, "verdicts": verdicts}, target)
+    target.close()
 
 
 if __name__ == "__main__":
