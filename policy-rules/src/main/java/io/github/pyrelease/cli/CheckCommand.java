@@ -65,6 +65,21 @@ final class CheckCommand implements Callable<Integer> {
   private Path outDir;
 
   @Option(
+      names = "--dist",
+      paramLabel = "DIR",
+      description =
+          "the built distributions the dist rules check (default: DIR/target/dist, then DIR/dist)")
+  private Path distDir;
+
+  @Option(
+      names = "--python",
+      paramLabel = "PYTHON",
+      description =
+          "the interpreter that runs readme_renderer for markup pyrelease cannot decide itself"
+              + " (default: python3 on the PATH)")
+  private String python = "python3";
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       description = "error (default) or warning: the least severe finding that fails the check")
@@ -80,7 +95,9 @@ final class CheckCommand implements Callable<Integer> {
             formats.isEmpty()
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
-            CliChoices.failOn(spec, failOn));
+            CliChoices.failOn(spec, failOn),
+            distDir,
+            python);
     CheckResult result = new PolicyCheck().run(request);
     print(result);
     if (!result.failed()) {

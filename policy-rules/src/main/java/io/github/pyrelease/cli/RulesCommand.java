@@ -1,6 +1,7 @@
 package io.github.pyrelease.cli;
 
 import io.github.pyrelease.policy.Rule;
+import io.github.pyrelease.policy.RuleOption;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -32,6 +33,17 @@ final class RulesCommand implements Callable<Integer> {
               rule.stage().id(),
               rule.defaultLevel().id(),
               rule.description()));
+      for (RuleOption<?> option : rule.options()) {
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "%-20s   option %s (%s, default %s): %s",
+                "",
+                option.name(),
+                option.typeName(),
+                option.defaultValue() == null ? "unset" : option.defaultValue(),
+                option.description()));
+      }
     }
     out.flush();
     return ExitCode.OK;

@@ -158,7 +158,9 @@ def run(request):
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as handle:
+    # setuptools' build_meta rewrites sys.argv while it runs, so take the paths first
+    request_file, result_file = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    with open(request_file, encoding="utf-8") as handle:
         request = json.load(handle)
     try:
         result = run(request)
@@ -170,7 +172,7 @@ def main():
         result, code = {"error": "hook"}, 1
     sys.stdout.flush()
     sys.stderr.flush()
-    with open(sys.argv[2], "w", encoding="utf-8") as handle:
+    with open(result_file, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
     sys.exit(code)
 

@@ -52,7 +52,9 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             new RuleSelection(Set.of(stage), ruleIds()),
             outputDirectory.toPath(),
             formats(),
-            level());
+            level(),
+            distDirectory.toPath(),
+            python);
     CheckResult result = new PolicyCheck().run(request);
     log(result);
     return result;

@@ -229,11 +229,34 @@ public final class DistFilenameRule extends AbstractRule {
     String stem = file.substring(0, file.length() - ".tar.gz".length());
     int dash = stem.lastIndexOf('-');
     if (dash <= 0 || stem.indexOf('-') != dash) {
+      String expected =
+          d.coreMetadata()
+              .flatMap(
+                  m ->
+                      m.value("Name")
+                          .flatMap(
+                              n ->
+                                  m.value("Version")
+                                      .map(
+                                          v ->
+                                              Dists.fileNameForm(n)
+                                                  + "-"
+                                                  + Version.tryParse(v)
+                                                      .map(Version::toString)
+                                                      .orElse(v)
+                                                  + ".tar.gz")))
+              .map(e -> "; it should be " + e)
+              .orElse("");
       findings.add(
-          invalid(
-              d,
-              "is not {name}-{version}.tar.gz with the name normalised with underscores (PEP"
-                  + " 625); PyPI refuses it"));
+          Finding.of(
+              file + ":grammar",
+              file
+                  + " is not {name}-{version}.tar.gz with the name normalised with underscores"
+                  + " (PEP 625), so PyPI refuses it"
+                  + expected,
+              List.of(Dists.at(d, file)),
+              "upgrade the build backend: setuptools before 69.3 and flit_core before 3.11 keep"
+                  + " the dashes of the project name in the sdist's file name"));
       return Optional.empty();
     }
     String name = stem.substring(0, dash);

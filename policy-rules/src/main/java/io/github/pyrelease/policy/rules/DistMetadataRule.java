@@ -249,9 +249,15 @@ public final class DistMetadataRule extends AbstractRule {
                     + ", not "
                     + declared,
                 List.of(Dists.field(d, field)),
-                "upgrade the build backend so it declares Metadata-Version "
-                    + spec.introduced()
-                    + " or later, or do not set this field (PyPI refuses it in "
+                (key.equals("license-expression")
+                        ? "upgrade the build backend to one that writes Metadata-Version 2.4"
+                            + " (hatchling 1.26+, setuptools 77+, flit_core 3.12+; older hatchling"
+                            + " wrote License-Expression into 2.1 metadata), or declare the licence"
+                            + " as license = { text = \"...\" } with a licence classifier"
+                        : "upgrade the build backend so it declares Metadata-Version "
+                            + spec.introduced()
+                            + " or later, or do not set this field")
+                    + " (PyPI refuses it in "
                     + declared
                     + " metadata)"));
       }
