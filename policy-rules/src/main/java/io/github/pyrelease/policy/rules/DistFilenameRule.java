@@ -255,7 +255,7 @@ public final class DistFilenameRule extends AbstractRule {
                   + " (PEP 625), so PyPI refuses it"
                   + expected,
               List.of(Dists.at(d, file)),
-              "upgrade the build backend: setuptools before 69.3 and flit_core before 3.11 keep"
+              "upgrade the build backend: setuptools before 69.3 and older flit_core releases keep"
                   + " the dashes of the project name in the sdist's file name"));
       return Optional.empty();
     }
