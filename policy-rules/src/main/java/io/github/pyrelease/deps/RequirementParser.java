@@ -19,6 +19,13 @@ public final class RequirementParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
   private static final Pattern OPERATOR = Pattern.compile("===|==|!=|~=|<=|>=|<|>");
   private static final Pattern VERSION_TEXT = Pattern.compile("[^\\s;,)]+");
+
+  /** What packaging takes after {@code ===}: anything up to a space, ';' or ')', even nothing. */
+  private static final Pattern ARBITRARY = Pattern.compile("[^\\s;)]*");
+
+  /** Deeper marker nesting than any real requirement, and well short of a stack overflow. */
+  private static final int MAX_DEPTH = 100;
+
   private static final Pattern MARKER_OPERATOR =
       Pattern.compile("===|==|!=|~=|<=|>=|<|>|in\\b|not[ \\t]+in\\b");
   private static final Set<String> MARKER_VARIABLES =
@@ -48,6 +55,7 @@ public final class RequirementParser {
 
   private final String text;
   private int pos;
+  private int depth;
 
   RequirementParser(String text) {
     this.text = text;
@@ -168,6 +176,16 @@ public final class RequirementParser {
       throw error("expected a version operator (==, !=, <=, >=, <, >, ~=, ===)");
     }
     skipSpace();
+    if (operator.equals("===")) {
+      // packaging's tokenizer takes commas into an arbitrary version; its SpecifierSet then
+      // splits at them and checks every piece
+      String arbitrary = match(ARBITRARY);
+      String[] pieces = arbitrary.split(",", -1);
+      for (int i = 1; i < pieces.length; i++) {
+        checkPiece(pieces[i].strip(), start);
+      }
+      return operator + arbitrary;
+    }
     String version = match(VERSION_TEXT);
     if (version == null) {
       throw error("expected a version after '" + operator + "'");
@@ -178,6 +196,19 @@ public final class RequirementParser {
           "'" + operator + version + "' is not a valid specifier: " + problem, start);
     }
     return operator + version;
+  }
+
+  private static void checkPiece(String piece, int start) {
+    Matcher m = OPERATOR.matcher(piece);
+    if (!m.lookingAt()) {
+      throw new InvalidRequirementException("'" + piece + "' is not a valid specifier", start);
+    }
+    String version = piece.substring(m.end()).strip();
+    String problem = m.group().equals("===") ? null : versionProblem(m.group(), version);
+    if (problem != null) {
+      throw new InvalidRequirementException(
+          "'" + piece + "' is not a valid specifier: " + problem, start);
+    }
   }
 
   /** Why {@code version} cannot follow {@code operator}, as packaging's Specifier decides. */
@@ -229,11 +260,15 @@ public final class RequirementParser {
   private void markerAtom() {
     skipSpace();
     if (peek('(')) {
+      if (++depth > MAX_DEPTH) {
+        throw error("markers nest more than " + MAX_DEPTH + " parentheses deep");
+      }
       pos++;
       skipSpace();
       markerOr();
       skipSpace();
       expect(')', "expected ')' to close the marker group");
+      depth--;
       return;
     }
     markerValue();
