@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class RstChecker {
 
+  /** Deeper than any README nests, and far from the stack's end. */
+  private static final int MAX_DEPTH = 50;
+
   private static final String ADORNMENT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
   private static final Set<String> ROLES =
       Set.of(
@@ -129,10 +132,6 @@ public final class RstChecker {
       Pattern.compile(":([A-Za-z0-9]+(?:[-_.+:][A-Za-z0-9]+)*):");
   private static final Pattern SIMPLE_REFERENCE =
       Pattern.compile("[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*(__?)");
-  private static final Pattern URI =
-      Pattern.compile(
-          "(?:https?|ftp|sftp|file|git|mailto|ssh|svn|news|telnet):[^\\s<>\"`]*[^\\s<>\"`.,;:!?')\\]}]"
-              + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern EMBEDDED = Pattern.compile("(?s)(.*?)\\s*<(\\S(?:[^<>]*\\S)?)>");
   private static final Pattern LENGTH =
       Pattern.compile("\\d+(?:\\.\\d+)?(?:px|em|ex|in|cm|mm|pt|pc|%)?");
@@ -149,6 +148,7 @@ public final class RstChecker {
   private int content;
   private int titles;
   private int sectionLevel;
+  private int depth;
   private boolean markupInTitles;
 
   private RstChecker() {}
@@ -207,6 +207,17 @@ public final class RstChecker {
    * index into the document's line numbers of {@code lines.get(0)}.
    */
   private void body(List<String> lines, int first, boolean nested) {
+    if (++depth > MAX_DEPTH) {
+      throw new Undecided("markup nested more than " + MAX_DEPTH + " levels deep");
+    }
+    try {
+      blocks(lines, first, nested);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void blocks(List<String> lines, int first, boolean nested) {
     int i = 0;
     int n = lines.size();
     while (i < n) {
@@ -578,7 +589,7 @@ public final class RstChecker {
     } else if (line.matches("\\.\\. +\\[[^\\]]+\\].*")) {
       throw new Undecided("line " + lineNo + ": footnote or citation");
     } else if ((m = DIRECTIVE.matcher(line)).matches()) {
-      directive(m, lines.subList(i + 1, last), first + i + 1, lineNo);
+      directive(m, lines.subList(i + 1, last), first + i + 1, lineNo, nested);
     } else if (line.matches("\\.\\. +\\|.*")) {
       throw new Undecided("line " + lineNo + ": substitution definition");
     }
@@ -634,7 +645,7 @@ public final class RstChecker {
     }
   }
 
-  private void directive(Matcher m, List<String> rest, int first, int lineNo) {
+  private void directive(Matcher m, List<String> rest, int first, int lineNo, boolean nested) {
     String name = m.group(1).toLowerCase(Locale.ROOT);
     String argument = m.group(2) == null ? "" : m.group(2).strip();
     if (!DIRECTIVES.contains(name)) {
@@ -691,6 +702,12 @@ public final class RstChecker {
         content++;
       }
       case "contents" -> {
+        if (nested) {
+          throw new Invalid(
+              lineNo,
+              "Error",
+              "The \"contents\" directive may not be used within topics or body elements.");
+        }
         options("contents", head, lineNo);
         if (hasContent) {
           throw new Undecided("line " + lineNo + ": contents with content");
@@ -808,7 +825,7 @@ public final class RstChecker {
           i++;
         }
       } else {
-        i = simpleReference(s, i, lineNo);
+        i = simpleReference(s, escaped, i, lineNo);
       }
     }
   }
@@ -947,13 +964,13 @@ public final class RstChecker {
     }
   }
 
-  private int simpleReference(String s, int i, int lineNo) {
-    Matcher uri = URI.matcher(s).region(i, s.length());
-    if (uri.lookingAt()) {
-      return uri.end();
-    }
+  /**
+   * A simple reference ({@code name_}) at {@code i}. docutils looks for these before it looks for
+   * standalone URIs, so {@code https://x.example/a_b_} holds a reference to "a_b".
+   */
+  private int simpleReference(String s, List<Boolean> escaped, int i, int lineNo) {
     Matcher m = SIMPLE_REFERENCE.matcher(s).region(i, s.length());
-    if (m.lookingAt() && endAllowed(s, m.end())) {
+    if (m.lookingAt() && endAllowed(s, m.end()) && !escaped.get(m.start(1))) {
       String name = s.substring(i, m.end() - m.group(1).length());
       if (m.group(1).length() == 2) {
         anonymousRefs++;
