@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The distributions in the dist directory, each read once, and their long descriptions rendered
@@ -40,21 +45,73 @@ final class BuiltDistributions implements DistributionFacts {
   @Override
   public synchronized List<Distribution> all() {
     if (all == null) {
-      List<Distribution> read = new ArrayList<>();
-      DistributionReader reader = new DistributionReader();
-      try {
-        for (Path file : DistributionFinder.find(dir)) {
-          read.add(reader.read(file, display + "/" + file.getFileName()));
-        }
-      } catch (IOException e) {
-        throw new PyreleaseException(
-            "cannot read the distributions in " + display + ": " + e.getMessage(),
-            display,
-            "check that the directory and its files are readable");
-      }
-      all = List.copyOf(read);
+      all = readAll();
     }
     return all;
+  }
+
+  /** Reads the files in parallel (each is independent), keeping their order. */
+  private List<Distribution> readAll() {
+    List<Path> files;
+    try {
+      files = DistributionFinder.find(dir);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+    DistributionReader reader = new DistributionReader();
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<Distribution> read = new ArrayList<>();
+      for (Path file : files) {
+        read.add(readOne(reader, file));
+      }
+      return List.copyOf(read);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon());
+    try {
+      List<Future<Distribution>> pending = new ArrayList<>();
+      for (Path file : files) {
+        pending.add(pool.submit(() -> readOne(reader, file)));
+      }
+      List<Distribution> read = new ArrayList<>();
+      for (Future<Distribution> f : pending) {
+        read.add(f.get());
+      }
+      return List.copyOf(read);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PyreleaseException("interrupted while reading " + display, display, null);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Distribution readOne(DistributionReader reader, Path file) {
+    try {
+      return reader.read(file, display + "/" + file.getFileName());
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private PyreleaseException unreadable(IOException e) {
+    return new PyreleaseException(
+        "cannot read the distributions in " + display + ": " + e.getMessage(),
+        display,
+        "check that the directory and its files are readable");
+  }
+
+  private static ThreadFactory daemon() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "pyrelease-read");
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   @Override

@@ -24,13 +24,17 @@ final class EntryDigests {
           "sha1", "SHA-1",
           "md5", "MD5");
 
+  /** Prototypes to clone: cloning a digest is much cheaper than looking up its provider. */
+  private static final Map<String, MessageDigest> PROTOTYPES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
 
   EntryDigests(Set<String> algorithms) {
     for (String algorithm : algorithms) {
       String jdk = JDK_NAMES.get(algorithm);
       if (jdk != null) {
-        digests.put(algorithm, newDigest(jdk));
+        digests.put(algorithm, copy(PROTOTYPES.computeIfAbsent(jdk, EntryDigests::newDigest)));
       }
     }
   }
@@ -55,6 +59,14 @@ final class EntryDigests {
 
   static String urlSafe(byte[] digest) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+
+  private static MessageDigest copy(MessageDigest prototype) {
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return newDigest(prototype.getAlgorithm());
+    }
   }
 
   static MessageDigest newDigest(String jdkName) {
