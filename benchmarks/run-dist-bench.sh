@@ -29,23 +29,22 @@ echo "== $wheels wheels (generate_wheels.py, half reStructuredText, half Markdow
 "$python" "$here/generate_wheels.py" "$wheels" "$work/wheels"
 # warm the file cache so neither side pays for the first read
 cat "$work/wheels"/*.whl > /dev/null
-check() {  # pyrelease check of the dist rules on directory $2, run through $1
-  $1 check "$work/project" --stage dist --rules dist-metadata,dist-record,dist-contents \
-    --dist "$2" --python "$python" --format json --out "$work/report"
-}
+# pyrelease check of the dist rules (add --dist DIR)
+args=(check "$work/project" --stage dist --rules dist-metadata,dist-record,dist-contents
+  --python "$python" --format json --out "$work/report")
 # bin/pyrelease writes its class-data-sharing archive on its first run; make that run now
-PYRELEASE_CDS=1 check "$root/bin/pyrelease" "$work/wheels" > /dev/null || true
+"$root/bin/pyrelease" "${args[@]}" --dist "$work/wheels" > /dev/null || true
 for run in 1 2 3; do
-  echo "run $run: twine check:                $(clock "$python" -m twine check "$work"/wheels/*.whl)"
-  echo "run $run: pyrelease (bin/pyrelease):  $(clock check "$root/bin/pyrelease" "$work/wheels")"
-  echo "run $run: pyrelease (plain java -jar): $(clock check "java -jar $jar" "$work/wheels")"
+  echo "run $run: twine check:                 $(clock "$python" -m twine check "$work"/wheels/*.whl)"
+  echo "run $run: pyrelease (bin/pyrelease):   $(clock "$root/bin/pyrelease" "${args[@]}" --dist "$work/wheels")"
+  echo "run $run: pyrelease (plain java -jar): $(clock java -jar "$jar" "${args[@]}" --dist "$work/wheels")"
 done
-check "java -jar $jar" "$work/wheels" | tail -n 4
+java -jar "$jar" "${args[@]}" --dist "$work/wheels" | tail -n 4
 
 echo "== one wheel of $large MiB, mostly incompressible (generate_large_wheel.py), heap -Xmx128m"
 "$python" "$here/generate_large_wheel.py" "$work/large" "$large" > /dev/null
 ls -l "$work/large"
-echo "pyrelease (java -Xmx128m -jar): $(clock check "java -Xmx128m -jar $jar" "$work/large")"
-check "java -Xmx128m -jar $jar" "$work/large" | tail -n 4
+echo "pyrelease (java -Xmx128m -jar): $(clock java -Xmx128m -jar "$jar" "${args[@]}" --dist "$work/large")"
+java -Xmx128m -jar "$jar" "${args[@]}" --dist "$work/large" | tail -n 4
 echo "twine check:                     $(clock "$python" -m twine check "$work"/large/*.whl)"
 rm -rf "$work/large"

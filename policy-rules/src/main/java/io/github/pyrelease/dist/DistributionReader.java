@@ -65,6 +65,7 @@ public final class DistributionReader {
             null,
             null);
       }
+      // not opened: the name alone says it is not uploadable
       case OTHER ->
           new Distribution(
               fileName, location, kind, size, sha256, List.of(), List.of(), null, null, null);

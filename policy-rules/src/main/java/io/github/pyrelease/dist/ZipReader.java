@@ -156,31 +156,17 @@ final class ZipReader {
     }
     boolean symlink = entry.isUnixSymlink();
     EntryType type = symlink ? EntryType.SYMLINK : EntryType.FILE;
-    if (overlaps) {
+    String notRead =
+        overlaps
+            ? "shares its bytes with another member; not read"
+            : zip.canReadEntryData(entry)
+                ? null
+                : "uses compression method "
+                    + entry.getMethod()
+                    + ", which installers cannot read (wheels use deflate or stored)";
+    if (notRead != null) {
       return new ArchiveEntry(
-          name,
-          type,
-          0,
-          declared,
-          compressed,
-          Map.of(),
-          null,
-          nameProblem,
-          "shares its bytes with another member; not read");
-    }
-    if (!zip.canReadEntryData(entry)) {
-      return new ArchiveEntry(
-          name,
-          type,
-          0,
-          declared,
-          compressed,
-          Map.of(),
-          null,
-          nameProblem,
-          "uses compression method "
-              + entry.getMethod()
-              + ", which installers cannot read (wheels use deflate or stored)");
+          name, type, 0, declared, compressed, Map.of(), null, nameProblem, notRead);
     }
     EntryDigests digests = new EntryDigests(algorithms);
     CRC32 crc = new CRC32();
