@@ -12,7 +12,6 @@ import java.util.Optional;
  * @param location the file as the user would name it (relative to the project when inside it)
  * @param kind wheel, sdist or another archive
  * @param size the file's size in bytes
- * @param sha256 the file's SHA-256, hex
  * @param entries every member, in archive order (duplicates kept)
  * @param problems what is wrong with the archive itself; empty when it read cleanly
  * @param metadata the core metadata (wheel {@code .dist-info/METADATA}, sdist {@code PKG-INFO}), or
@@ -25,7 +24,6 @@ public record Distribution(
     String location,
     DistributionKind kind,
     long size,
-    String sha256,
     List<ArchiveEntry> entries,
     List<ArchiveProblem> problems,
     CoreMetadata metadata,
