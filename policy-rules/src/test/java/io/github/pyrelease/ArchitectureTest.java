@@ -122,6 +122,7 @@ class ArchitectureTest {
             "java.nio.channels..",
             "java.net..",
             "okhttp3..",
+            "org.snakeyaml..",
             "org.eclipse.jgit..")
         .because("network, file system and git live behind fact interfaces")
         .check(core);
@@ -149,6 +150,18 @@ class ArchitectureTest {
         .haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
         .andShould()
         .resideInAPackage("io.github.pyrelease.policy.rules")
+        .check(core);
+  }
+
+  @Test
+  void onlyThePolicyFileReaderParsesYaml() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.github.pyrelease.policyfile..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.snakeyaml..")
+        .because("policy files are read in one place, with its limits against hostile YAML")
         .check(core);
   }
 

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param outDir where report files go
  * @param formats which report files to write (none is allowed)
  * @param failOn the least severe level that fails the check
+ * @param policy the policy as the user named it: a path (relative to the current directory), {@code
+ *     classpath:<resource>} or {@code https://...#sha256=<hex>}; {@code null} for {@code
+ *     release-policy.yaml} in the project if it exists, else the built-in default policy
  * @param distDir the built distributions the {@code dist} rules check; {@code null} looks in {@code
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
@@ -27,18 +30,9 @@ public record CheckRequest(
     Path outDir,
     Set<ReportFormat> formats,
     Level failOn,
+    String policy,
     Path distDir,
     String python) {
-
-  /** A request with the default dist directory and no interpreter. */
-  public CheckRequest(
-      Path projectDir,
-      RuleSelection selection,
-      Path outDir,
-      Set<ReportFormat> formats,
-      Level failOn) {
-    this(projectDir, selection, outDir, formats, failOn, null, null);
-  }
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -48,6 +42,27 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request under the project's own policy file, or the built-in default policy. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn) {
+    this(projectDir, selection, outDir, formats, failOn, null);
+  }
+
+  /** A request with the default dist directory and no interpreter for readme_renderer. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy) {
+    this(projectDir, selection, outDir, formats, failOn, policy, null, null);
   }
 
   /** The dist directory to read: the one given, else target/dist, else dist/ if it exists. */

@@ -2,34 +2,56 @@ package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.policy.Evaluation;
-import io.github.pyrelease.policy.Policy;
 import io.github.pyrelease.policy.PolicyEngine;
 import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.RuleRegistry;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.rules.BuiltInRules;
+import io.github.pyrelease.policyfile.LoadedPolicy;
+import io.github.pyrelease.policyfile.PolicyLoader;
+import io.github.pyrelease.policyfile.PolicySources;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.report.ReportWriter;
 import io.github.pyrelease.text.Suggestions;
 import io.github.pyrelease.version.Version;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Evaluates the policy on a project and writes the reports: the one entry point the CLI and the
- * Maven goals share.
+ * Loads the policy, evaluates it on a project and writes the reports: the one entry point the CLI
+ * and the Maven goals share.
  */
 public final class PolicyCheck {
 
   private final RuleRegistry registry;
+  private final PolicySources sources;
+  private final Clock clock;
 
   public PolicyCheck() {
     this(BuiltInRules.registry());
   }
 
   public PolicyCheck(RuleRegistry registry) {
-    this.registry = registry;
+    this(registry, PolicySources.defaults(System.getenv()));
+  }
+
+  /**
+   * @param sources where {@code classpath:} policies and pinned URLs are read from
+   */
+  public PolicyCheck(RuleRegistry registry, PolicySources sources) {
+    this(registry, sources, Clock.systemDefaultZone());
+  }
+
+  /**
+   * @param clock decides which waivers have expired
+   */
+  public PolicyCheck(RuleRegistry registry, PolicySources sources, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.sources = Objects.requireNonNull(sources, "sources");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -39,22 +61,34 @@ public final class PolicyCheck {
    */
   public CheckResult run(CheckRequest request) {
     requireKnown(request.selection());
+    LoadedPolicy policy = loadPolicy(request);
     Path distDir = request.distributions();
     ProjectFacts facts =
         new ProjectFacts(
             request.projectDir(),
             new BuiltDistributions(distDir, display(distDir), request.python()));
     PythonProject project = facts.project();
-    Policy policy = Policy.defaults();
     List<RuleResult> results =
-        new PolicyEngine(registry).evaluate(policy, facts, request.selection());
+        new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
     Evaluation evaluation =
         new Evaluation(
             project.name(), declaredVersion(project), display(request.projectDir()), results);
+    String origin = policy.policy().origin();
     List<Path> reports =
         new ReportWriter(ToolVersion.get())
-            .write(evaluation, policy.origin(), request.outDir(), request.formats());
-    return new CheckResult(evaluation, policy.origin(), request.failOn(), reports);
+            .write(evaluation, origin, request.failOn(), request.outDir(), request.formats());
+    return new CheckResult(evaluation, origin, request.failOn(), reports);
+  }
+
+  /**
+   * The policy the request names (or the project's, or the built-in one), merged with what it
+   * extends; the publishing goal reads its {@code publish} section from here.
+   *
+   * @throws io.github.pyrelease.policyfile.PolicyFileException listing every problem in the policy
+   */
+  public LoadedPolicy loadPolicy(CheckRequest request) {
+    return new PolicyLoader(registry, sources)
+        .load(request.policy(), Path.of("").toAbsolutePath(), request.projectDir());
   }
 
   private void requireKnown(RuleSelection selection) {

@@ -4,6 +4,9 @@ import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
 import io.github.pyrelease.check.PolicyCheck;
 import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.rules.BuiltInRules;
+import io.github.pyrelease.policyfile.PolicySources;
+import io.github.pyrelease.policyfile.RemotePolicies;
 import io.github.pyrelease.report.GithubAnnotations;
 import io.github.pyrelease.report.ReportFormat;
 import io.github.pyrelease.report.TextReport;
@@ -55,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "report files to write: text, json (default: all)")
+      description = "report files to write: text, json, sarif, junit, html (default: all)")
   private List<String> formats = List.of();
 
   @Option(
@@ -80,6 +83,22 @@ final class CheckCommand implements Callable<Integer> {
   private String python = "python3";
 
   @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
+      description =
+          "the policy: a YAML file, classpath:<resource> or https://<url>#sha256=<hex>"
+              + " (default: DIR/release-policy.yaml if it exists, else the built-in default policy)")
+  private String policy;
+
+  @Option(
+      names = "--policy-cache",
+      paramLabel = "DIR",
+      description =
+          "where policies fetched from URLs are cached (default: $XDG_CACHE_HOME/pyrelease/policies"
+              + " or ~/.cache/pyrelease/policies)")
+  private Path policyCache;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       description = "error (default) or warning: the least severe finding that fails the check")
@@ -96,9 +115,14 @@ final class CheckCommand implements Callable<Integer> {
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
             CliChoices.failOn(spec, failOn),
+            policy,
             distDir,
             python);
-    CheckResult result = new PolicyCheck().run(request);
+    Path cache =
+        policyCache != null ? policyCache : RemotePolicies.defaultCacheDir(cli.environment());
+    PolicySources sources =
+        new PolicySources(CheckCommand.class.getClassLoader(), new RemotePolicies(cache, false));
+    CheckResult result = new PolicyCheck(BuiltInRules.registry(), sources).run(request);
     print(result);
     if (!result.failed()) {
       return ExitCode.OK;

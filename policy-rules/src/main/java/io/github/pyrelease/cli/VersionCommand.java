@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
-    description = "Shows, normalises, compares and sorts PEP 440 versions.",
+    description = "Shows, normalises, compares, sorts and bumps PEP 440 versions.",
     subcommands = {
       VersionCommand.Show.class,
       VersionCommand.Normalize.class,
       VersionCommand.Compare.class,
-      VersionCommand.Sort.class
+      VersionCommand.Sort.class,
+      BumpCommand.class
     })
 final class VersionCommand implements Runnable {
 
@@ -44,7 +45,11 @@ final class VersionCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose show, normalize, compare or sort");
+        spec.commandLine(), "missing command: choose show, normalize, compare, sort or bump");
+  }
+
+  java.util.Map<String, String> environment() {
+    return cli.environment();
   }
 
   /** Lines of standard input, or the arguments when there are any. */

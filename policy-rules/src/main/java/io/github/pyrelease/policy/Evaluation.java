@@ -52,7 +52,7 @@ public record Evaluation(
     return !failures.isEmpty()
         && failures.stream()
             .flatMap(r -> r.findings().stream())
-            .filter(f -> failsAt(Outcome.of(f.level()), failOn))
+            .filter(f -> f.counts() && failsAt(Outcome.of(f.level()), failOn))
             .allMatch(f -> f.finding().key().equals(Finding.UNAVAILABLE));
   }
 

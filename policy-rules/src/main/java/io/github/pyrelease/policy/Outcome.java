@@ -11,6 +11,8 @@ public enum Outcome {
   WARNING,
   /** Findings at level info: reported, never failing. */
   INFO,
+  /** Every finding is waived by the policy (until a date, for a reason): reported, not failing. */
+  WAIVED,
   /** Turned off, filtered out, or nothing to check. */
   SKIPPED;
 
@@ -19,7 +21,7 @@ public enum Outcome {
   }
 
   /** The outcome of findings at {@code level}. */
-  static Outcome of(Level level) {
+  public static Outcome of(Level level) {
     return switch (level) {
       case ERROR -> FAILED;
       case WARNING -> WARNING;

@@ -1,6 +1,7 @@
 package io.github.pyrelease.policy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,12 @@ public record Policy(Map<String, RuleSetting> settings, Level unavailable, Strin
   public Level levelOf(Rule rule) {
     RuleSetting setting = settings.get(rule.id());
     return setting == null || setting.level() == null ? rule.defaultLevel() : setting.level();
+  }
+
+  /** The waivers the policy declares for the rule {@code ruleId}, in policy order. */
+  public List<Waiver> waiversOf(String ruleId) {
+    RuleSetting setting = settings.get(ruleId);
+    return setting == null ? List.of() : setting.waivers();
   }
 
   /**

@@ -1,17 +1,33 @@
 package io.github.pyrelease.policy;
 
 import io.github.pyrelease.FactUnavailableException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** Evaluates the selected rules of a registry under a policy. */
 public final class PolicyEngine {
 
+  /** The key of the finding an expired waiver becomes, followed by the waived id. */
+  public static final String WAIVER_EXPIRED = "waiver-expired:";
+
   private final RuleRegistry registry;
+  private final Clock clock;
 
   public PolicyEngine(RuleRegistry registry) {
-    this.registry = registry;
+    this(registry, Clock.systemDefaultZone());
+  }
+
+  /**
+   * @param clock decides which waivers have expired (a waiver holds through its {@code until} day
+   *     in the clock's time zone)
+   */
+  public PolicyEngine(RuleRegistry registry, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -19,6 +35,7 @@ public final class PolicyEngine {
    * by the selection are reported as skipped, so reports show the whole policy.
    */
   public List<RuleResult> evaluate(Policy policy, Facts facts, RuleSelection selection) {
+    LocalDate today = LocalDate.now(clock);
     List<RuleResult> results = new ArrayList<>();
     for (Rule defaults : registry.all()) {
       Rule rule = registry.configure(defaults.id(), policy.optionsOf(defaults));
@@ -31,34 +48,99 @@ public final class PolicyEngine {
       } else if (!selection.named(rule)) {
         results.add(skipped(rule, level, "not among the rules selected for this run"));
       } else {
-        results.add(evaluate(rule, level, policy.unavailable(), facts));
+        results.add(evaluate(rule, level, policy, facts, today));
       }
     }
     return results;
   }
 
-  private static RuleResult evaluate(Rule rule, Level level, Level unavailable, Facts facts) {
+  private static RuleResult evaluate(
+      Rule rule, Level level, Policy policy, Facts facts, LocalDate today) {
     Verdict verdict;
     try {
       verdict = rule.evaluate(facts);
     } catch (FactUnavailableException e) {
-      verdict = Verdict.of("not checked: " + e.getMessage(), List.of(unavailable(e, unavailable)));
+      verdict =
+          Verdict.of(
+              "not checked: " + e.getMessage(), List.of(unavailable(e, policy.unavailable())));
     }
-    if (!verdict.applicable()) {
+    List<Waiver> waivers = policy.waiversOf(rule.id());
+    List<Waiver> expired = waivers.stream().filter(w -> !w.activeOn(today)).toList();
+    if (!verdict.applicable() && expired.isEmpty()) {
       return skipped(rule, level, verdict.summary());
     }
-    List<RuleResult.LeveledFinding> findings =
-        verdict.findings().stream()
-            .map(f -> new RuleResult.LeveledFinding(f, f.levelUnder(level)))
-            .toList();
-    Outcome outcome =
-        findings.stream()
-            .map(RuleResult.LeveledFinding::level)
-            .min(Comparator.naturalOrder())
-            .map(Outcome::of)
-            .orElse(Outcome.PASSED);
+    List<RuleResult.LeveledFinding> findings = new ArrayList<>();
+    for (Finding finding : verdict.findings()) {
+      Waiver waiver =
+          waivers.stream()
+              .filter(w -> w.activeOn(today) && w.id().equals(finding.key()))
+              .findFirst()
+              .orElse(null);
+      findings.add(new RuleResult.LeveledFinding(finding, finding.levelUnder(level), waiver));
+    }
+    for (Waiver waiver : expired) {
+      boolean stillFound = verdict.findings().stream().anyMatch(f -> f.key().equals(waiver.id()));
+      findings.add(new RuleResult.LeveledFinding(expiredWaiver(waiver, stillFound), Level.ERROR));
+    }
     return new RuleResult(
-        rule.id(), rule.stage(), rule.description(), level, outcome, verdict.summary(), findings);
+        rule.id(),
+        rule.stage(),
+        rule.description(),
+        level,
+        outcome(findings),
+        summary(verdict.summary(), findings, expired.size()),
+        findings);
+  }
+
+  private static Outcome outcome(List<RuleResult.LeveledFinding> findings) {
+    return findings.stream()
+        .filter(RuleResult.LeveledFinding::counts)
+        .map(RuleResult.LeveledFinding::level)
+        .min(Comparator.naturalOrder())
+        .map(Outcome::of)
+        .orElse(
+            findings.stream().anyMatch(RuleResult.LeveledFinding::waived)
+                ? Outcome.WAIVED
+                : Outcome.PASSED);
+  }
+
+  private static String summary(
+      String verdict, List<RuleResult.LeveledFinding> findings, int expired) {
+    long waived = findings.stream().filter(RuleResult.LeveledFinding::waived).count();
+    StringBuilder summary = new StringBuilder(verdict);
+    if (waived > 0) {
+      summary.append(" (").append(waived).append(waived == 1 ? " finding" : " findings");
+      summary.append(" waived)");
+    }
+    if (expired > 0) {
+      summary.append("; ").append(expired).append(expired == 1 ? " waiver has" : " waivers have");
+      summary.append(" expired");
+    }
+    return summary.toString();
+  }
+
+  private static Finding expiredWaiver(Waiver waiver, boolean stillFound) {
+    String fix =
+        stillFound
+            ? "fix what the finding reports; or, after a new review, set a later 'until' at "
+                + waiver.location()
+            : "the finding it waived is gone: delete the waiver at " + waiver.location();
+    return new Finding(
+        WAIVER_EXPIRED + waiver.id(),
+        "the waiver for '"
+            + waiver.id()
+            + "' expired after "
+            + waiver.until()
+            + " (its reason: "
+            + waiver.reason()
+            + ")",
+        List.of(
+            new Evidence(
+                waiver.file(),
+                waiver.line(),
+                "ignore: { id: " + waiver.id() + ", until: " + waiver.until() + " }")),
+        fix,
+        Level.ERROR);
   }
 
   private static Finding unavailable(FactUnavailableException e, Level ceiling) {

@@ -46,7 +46,7 @@ public final class RuleOptions {
                 + ruleId
                 + "': "
                 + e.getMessage()
-                + " (a "
+                + (option.typeName().matches("^[aeiou].*") ? " (an " : " (a ")
                 + option.typeName()
                 + ": "
                 + option.description()

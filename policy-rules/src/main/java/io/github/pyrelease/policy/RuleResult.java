@@ -26,6 +26,25 @@ public record RuleResult(
     findings = List.copyOf(findings);
   }
 
-  /** A finding with the level it has under the policy. */
-  public record LeveledFinding(Finding finding, Level level) {}
+  /**
+   * A finding with the level it has under the policy.
+   *
+   * @param waiver the policy's waiver that accepts this finding, or {@code null}; a waived finding
+   *     keeps the level it would have, for reports, but fails nothing
+   */
+  public record LeveledFinding(Finding finding, Level level, Waiver waiver) {
+
+    public LeveledFinding(Finding finding, Level level) {
+      this(finding, level, null);
+    }
+
+    public boolean waived() {
+      return waiver != null;
+    }
+
+    /** Whether this finding counts towards the rule's outcome: it is not waived. */
+    public boolean counts() {
+      return waiver == null;
+    }
+  }
 }

@@ -44,6 +44,11 @@ final class IniFile {
     return file;
   }
 
+  /** Every section, in file order. */
+  java.util.Collection<Section> sections() {
+    return java.util.Collections.unmodifiableCollection(sections.values());
+  }
+
   /** A section by its exact (case-sensitive) name. */
   Optional<Section> section(String name) {
     return Optional.ofNullable(sections.get(name));

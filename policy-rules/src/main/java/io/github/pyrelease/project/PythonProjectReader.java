@@ -119,6 +119,30 @@ public final class PythonProjectReader {
     return ChangelogReader.read(ProjectFiles.open(projectDir, opener), file);
   }
 
+  /**
+   * The bump-my-version configuration bump-my-version would use in {@code projectDir}, if any.
+   *
+   * @throws ProjectReadException when the configuration file is malformed
+   */
+  public Optional<BumpversionSettings> readBumpversionSettings(Path projectDir) {
+    return BumpversionSettingsReader.read(ProjectFiles.open(projectDir, opener));
+  }
+
+  /**
+   * A reader that sees {@code contents} (absolute, normalised paths) instead of what the disk holds
+   * for those files: a planned change can be read back before it is written.
+   */
+  public static PythonProjectReader overlaying(java.util.Map<Path, byte[]> contents) {
+    java.util.Map<Path, byte[]> copy = java.util.Map.copyOf(contents);
+    return new PythonProjectReader(
+        file -> {
+          byte[] planned = copy.get(file.toAbsolutePath().normalize());
+          return planned != null
+              ? new java.io.ByteArrayInputStream(planned)
+              : Files.newInputStream(file);
+        });
+  }
+
   private static ProjectReadException noVersion(ProjectFiles files, boolean pyproject) {
     String fix =
         pyproject

@@ -1,5 +1,6 @@
 package io.github.pyrelease.project;
 
+import io.github.pyrelease.text.PythonRegex;
 import java.util.regex.Matcher;
 
 /**

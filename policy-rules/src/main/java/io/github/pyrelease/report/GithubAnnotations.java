@@ -32,7 +32,8 @@ public final class GithubAnnotations {
     List<String> lines = new ArrayList<>();
     for (RuleResult result : evaluation.results()) {
       for (LeveledFinding leveled : result.findings()) {
-        if (leveled.level() == Level.ERROR || leveled.level() == Level.WARNING) {
+        if (leveled.counts()
+            && (leveled.level() == Level.ERROR || leveled.level() == Level.WARNING)) {
           lines.add(command(result, leveled, pathPrefix));
         }
       }

@@ -7,36 +7,49 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.policy.Evaluation;
 import io.github.pyrelease.policy.Evidence;
+import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleResult.LeveledFinding;
+import io.github.pyrelease.policy.Waiver;
 import java.util.Map;
 
 /**
- * The machine-readable report. Its shape is versioned by {@code schemaVersion}; fields are only
- * ever added within a version.
+ * The machine-readable report. Its shape is versioned by {@code schemaVersion} and described by the
+ * JSON Schema {@value #SCHEMA_RESOURCE} in the pyrelease jar; fields are only ever added within a
+ * version.
  */
 public final class JsonReport {
 
   /** Raised when a field is removed or changes meaning. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The JSON Schema of this version, as a class path resource. */
+  public static final String SCHEMA_RESOURCE = "/io/github/pyrelease/report/report-1.schema.json";
+
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
+  /** The report of a check that fails on errors. */
   public static String render(Evaluation evaluation, String policyOrigin, String toolVersion) {
+    return render(new Report(evaluation, policyOrigin, Level.ERROR, toolVersion));
+  }
+
+  public static String render(Report report) {
+    Evaluation evaluation = report.evaluation();
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "pyrelease");
-    tool.put("version", toolVersion);
+    tool.put("version", report.toolVersion());
     ObjectNode project = root.putObject("project");
     project.put("name", evaluation.projectName());
     project.put("version", evaluation.projectVersion());
     project.put("dir", evaluation.projectDir());
-    root.put("policy", policyOrigin);
+    root.put("policy", report.policy());
+    root.put("failOn", report.failOn().id());
+    root.put("failed", report.failed());
     ObjectNode summary = root.putObject("summary");
     summary.put("rules", evaluation.results().size());
     for (Map.Entry<Outcome, Long> count : evaluation.counts().entrySet()) {
@@ -44,6 +57,10 @@ public final class JsonReport {
     }
     ArrayNode results = root.putArray("results");
     evaluation.results().forEach(r -> result(results.addObject(), r));
+    return write(root);
+  }
+
+  static String write(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -74,6 +91,16 @@ public final class JsonReport {
         item.put("detail", e.detail());
       }
       finding.put("fix", leveled.finding().fix());
+      if (leveled.waived()) {
+        Waiver waiver = leveled.waiver();
+        ObjectNode waived = finding.putObject("waiver");
+        waived.put("until", waiver.until().toString());
+        waived.put("reason", waiver.reason());
+        waived.put("file", waiver.file());
+        if (waiver.line() > 0) {
+          waived.put("line", waiver.line());
+        }
+      }
     }
   }
 }

@@ -8,7 +8,13 @@ import java.util.stream.Collectors;
 /** The report files an evaluation can write. */
 public enum ReportFormat {
   TEXT("report.txt"),
-  JSON("report.json");
+  JSON("report.json"),
+  /** SARIF 2.1.0, for code scanning (GitHub, GitLab, IDEs). */
+  SARIF("report.sarif"),
+  /** JUnit XML, one testcase per rule, for CI dashboards. */
+  JUNIT("report.xml"),
+  /** One self-contained page for people. */
+  HTML("report.html");
 
   private final String fileName;
 

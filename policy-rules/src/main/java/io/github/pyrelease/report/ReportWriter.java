@@ -2,6 +2,7 @@ package io.github.pyrelease.report;
 
 import io.github.pyrelease.io.AtomicFiles;
 import io.github.pyrelease.policy.Evaluation;
+import io.github.pyrelease.policy.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,25 +17,40 @@ public final class ReportWriter {
     this.toolVersion = toolVersion;
   }
 
-  /** Writes each format atomically and returns the files written, in format order. */
+  /** Writes each format atomically for a check that fails on errors. */
   public List<Path> write(
       Evaluation evaluation, String policyOrigin, Path outDir, Set<ReportFormat> formats) {
+    return write(evaluation, policyOrigin, Level.ERROR, outDir, formats);
+  }
+
+  /** Writes each format atomically and returns the files written, in format order. */
+  public List<Path> write(
+      Evaluation evaluation,
+      String policyOrigin,
+      Level failOn,
+      Path outDir,
+      Set<ReportFormat> formats) {
+    Report report = new Report(evaluation, policyOrigin, failOn, toolVersion);
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : ReportFormat.values()) {
       if (!formats.contains(format)) {
         continue;
       }
       Path file = outDir.resolve(format.fileName());
-      AtomicFiles.writeString(file, render(format, evaluation, policyOrigin));
+      AtomicFiles.writeString(file, render(format, report));
       written.add(file);
     }
     return written;
   }
 
-  private String render(ReportFormat format, Evaluation evaluation, String policyOrigin) {
+  /** The content of one report file. */
+  public static String render(ReportFormat format, Report report) {
     return switch (format) {
-      case TEXT -> TextReport.render(evaluation, policyOrigin);
-      case JSON -> JsonReport.render(evaluation, policyOrigin, toolVersion);
+      case TEXT -> TextReport.render(report.evaluation(), report.policy());
+      case JSON -> JsonReport.render(report);
+      case SARIF -> SarifReport.render(report);
+      case JUNIT -> JunitReport.render(report);
+      case HTML -> HtmlReport.render(report);
     };
   }
 }

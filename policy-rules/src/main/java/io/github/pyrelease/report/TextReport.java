@@ -6,6 +6,7 @@ import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleResult.LeveledFinding;
+import io.github.pyrelease.policy.Waiver;
 import io.github.pyrelease.report.ReportLine.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,22 +64,33 @@ public final class TextReport {
   }
 
   private static List<ReportLine> findingLines(RuleResult result, LeveledFinding leveled) {
-    Severity severity = severity(leveled.level());
+    Severity severity = leveled.waived() ? Severity.INFO : severity(leveled.level());
+    String tag = leveled.waived() ? tag(Outcome.WAIVED) : tag(leveled.level());
     List<ReportLine> lines = new ArrayList<>();
     lines.add(
-        new ReportLine(
-            severity,
-            tag(leveled.level()) + " " + result.ruleId() + ": " + leveled.finding().message()));
+        new ReportLine(severity, tag + " " + result.ruleId() + ": " + leveled.finding().message()));
     for (Evidence evidence : leveled.finding().evidence()) {
       lines.add(new ReportLine(severity, "  " + evidence));
     }
-    if (leveled.finding().fix() != null) {
+    if (leveled.waived()) {
+      Waiver waiver = leveled.waiver();
+      lines.add(
+          new ReportLine(
+              severity,
+              "  waived until "
+                  + waiver.until()
+                  + " by "
+                  + waiver.location()
+                  + ": "
+                  + waiver.reason()));
+    } else if (leveled.finding().fix() != null) {
       lines.add(new ReportLine(severity, "  fix: " + leveled.finding().fix()));
     }
+    lines.add(new ReportLine(severity, "  id: " + leveled.finding().key()));
     return lines;
   }
 
-  private static String totals(Evaluation evaluation) {
+  static String totals(Evaluation evaluation) {
     Map<Outcome, Long> counts = evaluation.counts();
     return evaluation.results().size()
         + " rules: "
@@ -90,6 +102,8 @@ public final class TextReport {
         + " warnings, "
         + counts.get(Outcome.INFO)
         + " info, "
+        + counts.get(Outcome.WAIVED)
+        + " waived, "
         + counts.get(Outcome.SKIPPED)
         + " skipped";
   }
@@ -100,6 +114,7 @@ public final class TextReport {
       case FAILED -> "FAIL";
       case WARNING -> "WARN";
       case INFO -> "INFO";
+      case WAIVED -> "WAIVE";
       case SKIPPED -> "SKIP";
     };
   }

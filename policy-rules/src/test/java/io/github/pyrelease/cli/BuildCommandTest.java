@@ -123,7 +123,7 @@ class BuildCommandTest {
     Run rules = run("rules");
     assertThat(rules.out())
         .contains("dist-contents        dist     error")
-        .contains("option forbid (list of globs, default [**/.env, **/*.pem")
-        .contains("option max-metadata-version (string, default 2.5)");
+        .contains("option forbid (list of globs, default: [**/.env, **/*.pem")
+        .contains("option max-metadata-version (string, default: 2.5)");
   }
 }

@@ -2,11 +2,7 @@ package io.github.pyrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.pyrelease.cli.CliFixture.Run;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,7 @@ class PyreleaseCliTest {
   void normalizePrintsEachNormalisedOrWhyNotAndFailsOnInvalid() {
     Run run = run("", "version", "normalize", "1.0-ALPHA.1", "v1.0", " 1.0.0-SNAPSHOT ");
 
-    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.outLines()).hasSize(3);
     assertThat(run.outLines()[0]).isEqualTo("1.0a1");
     assertThat(run.outLines()[1]).isEqualTo("1.0");
@@ -31,41 +27,41 @@ class PyreleaseCliTest {
   void normalizeReadsStandardInputWhenGivenNoVersions() {
     Run run = run("1.0c1\n2024.01.15\n", "version", "normalize");
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out).isEqualTo("1.0rc1\n2024.1.15\n");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo("1.0rc1\n2024.1.15\n");
   }
 
   @Test
   void compareFollowsPep440Order() {
-    assertThat(run("", "version", "compare", "1.10", "1.9").out).isEqualTo(">\n");
-    assertThat(run("", "version", "compare", "1.0", "1.0.0").out).isEqualTo("=\n");
-    assertThat(run("", "version", "compare", "1.0.dev1", "1.0a1").out).isEqualTo("<\n");
+    assertThat(run("", "version", "compare", "1.10", "1.9").out()).isEqualTo(">\n");
+    assertThat(run("", "version", "compare", "1.0", "1.0.0").out()).isEqualTo("=\n");
+    assertThat(run("", "version", "compare", "1.0.dev1", "1.0a1").out()).isEqualTo("<\n");
   }
 
   @Test
   void compareOfAnInvalidVersionIsAUsageError() {
     Run run = run("", "version", "compare", "1.0", "banana");
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).contains("invalid version 'banana'");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("invalid version 'banana'");
   }
 
   @Test
   void sortOrdersStandardInputKeepingTheLinesAsGiven() {
     Run run = run("1.0\n1.0.post1\n\n1.0rc1\n1.0.dev0\nv0.9\n1.0.0\n", "version", "sort");
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out).isEqualTo("v0.9\n1.0.dev0\n1.0rc1\n1.0\n1.0.0\n1.0.post1\n");
-    assertThat(run("1.0\n2.0\n", "version", "sort", "-r").out).isEqualTo("2.0\n1.0\n");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo("v0.9\n1.0.dev0\n1.0rc1\n1.0\n1.0.0\n1.0.post1\n");
+    assertThat(run("1.0\n2.0\n", "version", "sort", "-r").out()).isEqualTo("2.0\n1.0\n");
   }
 
   @Test
   void sortNamesTheInvalidLines() {
     Run run = run("1.0\nnope\n2.0\n1.x\n", "version", "sort");
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.out).isEmpty();
-    assertThat(run.err)
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
         .contains("2 invalid version(s)")
         .contains("line 2: invalid version 'nope'")
         .contains("line 4:");
@@ -77,8 +73,8 @@ class PyreleaseCliTest {
 
     Run run = run("", "check", dir.toString());
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out).contains("PASS  version-consistent   both version sources declare 1.2.0");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("PASS  version-consistent   both version sources declare 1.2.0");
     assertThat(dir.resolve("target/pyrelease/report.txt")).exists();
     assertThat(dir.resolve("target/pyrelease/report.json")).exists();
   }
@@ -97,8 +93,8 @@ class PyreleaseCliTest {
             "--out",
             dir.resolve("out").toString());
 
-    assertThat(run.exit).isEqualTo(1);
-    assertThat(run.out)
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
         .contains("FAIL  version-consistent")
         .contains("__version__ declares 1.1.0 but [project].version declares 1.2.0");
     assertThat(dir.resolve("out/report.json")).exists();
@@ -111,7 +107,7 @@ class PyreleaseCliTest {
 
     Run run = run(Map.of("GITHUB_ACTIONS", "true"), "", "check", dir.toString());
 
-    assertThat(run.out)
+    assertThat(run.out())
         .containsPattern(
             "(?m)^::error title=pyrelease version-consistent,file=.*src/demo/__init__.py,line=1::");
   }
@@ -120,8 +116,8 @@ class PyreleaseCliTest {
   void aMissingProjectIsAnInputErrorNamingIt() {
     Run run = run("", "check", dir.resolve("nowhere").toString());
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).startsWith("pyrelease: ").contains("nowhere").doesNotContain("Exception");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("pyrelease: ").contains("nowhere").doesNotContain("Exception");
   }
 
   @Test
@@ -129,18 +125,18 @@ class PyreleaseCliTest {
     project("1.0", "1.0");
 
     Run rule = run("", "check", dir.toString(), "--rules", "version-consistant");
-    assertThat(rule.exit).isEqualTo(2);
-    assertThat(rule.err)
+    assertThat(rule.exit()).isEqualTo(2);
+    assertThat(rule.err())
         .contains("unknown rule 'version-consistant'; did you mean 'version-consistent'?");
 
     Run stage = run("", "check", dir.toString(), "--stage", "build");
-    assertThat(stage.exit).isEqualTo(2);
-    assertThat(stage.err)
+    assertThat(stage.exit()).isEqualTo(2);
+    assertThat(stage.err())
         .contains("unknown stage 'build'; choose from source, dist, deps, release");
 
     Run format = run("", "check", dir.toString(), "--format", "pdf");
-    assertThat(format.exit).isEqualTo(2);
-    assertThat(format.err).contains("unknown report format 'pdf'");
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err()).contains("unknown report format 'pdf'");
   }
 
   @Test
@@ -149,8 +145,8 @@ class PyreleaseCliTest {
 
     Run run = run("", "check", dir.toString(), "--rules", "version-pep440");
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("SKIP  version-consistent   not among the rules selected for this run");
   }
 
@@ -158,8 +154,8 @@ class PyreleaseCliTest {
   void rulesListsEveryRule() {
     Run run = run("", "rules");
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("version-pep440")
         .contains("version-consistent")
         .containsPattern("changelog-entry +source +error +the changelog has a section");
@@ -170,15 +166,15 @@ class PyreleaseCliTest {
     project("1.2.0", "1.1.0");
     String red = "\u001B[31m";
 
-    assertThat(run(Map.of(), true, "", "check", dir.toString()).out).contains(red);
-    assertThat(run(Map.of("NO_COLOR", "1"), true, "", "check", dir.toString()).out)
+    assertThat(run(Map.of(), true, "", "check", dir.toString()).out()).contains(red);
+    assertThat(run(Map.of("NO_COLOR", "1"), true, "", "check", dir.toString()).out())
         .doesNotContain(red);
-    assertThat(run(Map.of(), false, "", "check", dir.toString()).out).doesNotContain(red);
+    assertThat(run(Map.of(), false, "", "check", dir.toString()).out()).doesNotContain(red);
   }
 
   @Test
   void noCommandIsAUsageError() {
-    assertThat(run("").exit).isEqualTo(2);
+    assertThat(run("").exit()).isEqualTo(2);
   }
 
   @Test
@@ -187,23 +183,16 @@ class PyreleaseCliTest {
 
     Run run = run("", "version", "show", dir.toString());
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out).startsWith("demo 1.2.0\n");
-    assertThat(run.out)
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("demo 1.2.0\n");
+    assertThat(run.out())
         .containsPattern(
             "pyproject.toml:3:\\d+ +\\[project\\].version +1.2.0  \\(used by the build\\)");
-    assertThat(run.out).containsPattern("src/demo/__init__.py:1:\\d+ +__version__ +1.2");
+    assertThat(run.out()).containsPattern("src/demo/__init__.py:1:\\d+ +__version__ +1.2");
   }
 
-  private void project(String pyprojectVersion, String moduleVersion) throws Exception {
-    Files.writeString(
-        dir.resolve("pyproject.toml"),
-        "[project]\nname = \"demo\"\nversion = \"" + pyprojectVersion + "\"\n");
-    Files.createDirectories(dir.resolve("src/demo"));
-    Files.writeString(
-        dir.resolve("src/demo/__init__.py"), "__version__ = \"" + moduleVersion + "\"\n");
-    Files.writeString(
-        dir.resolve("CHANGELOG.md"), "# Changelog\n\n## [" + pyprojectVersion + "] - 2026-11-01\n");
+  private void project(String pyprojectVersion, String moduleVersion) {
+    CliFixture.project(dir, pyprojectVersion, moduleVersion);
   }
 
   private static Run run(String stdin, String... args) {
@@ -215,18 +204,6 @@ class PyreleaseCliTest {
   }
 
   private static Run run(Map<String, String> env, boolean terminal, String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    PyreleaseCli cli =
-        new PyreleaseCli(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, terminal);
-    int exit = cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private record Run(int exit, String out, String err) {
-    String[] outLines() {
-      return out.split("\n");
-    }
+    return CliFixture.run(env, terminal, stdin, args);
   }
 }

@@ -159,6 +159,119 @@ class PolicyEngineTest {
         .containsEntry(Outcome.FAILED, 0L);
   }
 
+  private static final java.time.Clock JAN_2027 =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2027-01-31T12:00:00Z"), java.time.ZoneOffset.UTC);
+
+  private static Policy waiving(String ruleId, Waiver... waivers) {
+    return new Policy(
+        Map.of(ruleId, new RuleSetting(null, Map.of(), List.of(waivers))),
+        Level.WARNING,
+        "policy release-policy.yaml");
+  }
+
+  private static Waiver waiver(String id, String until) {
+    return new Waiver(id, java.time.LocalDate.parse(until), "accepted", "release-policy.yaml", 7);
+  }
+
+  @Test
+  void aWaivedFindingIsReportedButFailsNothingThroughItsLastDay() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(failing)), JAN_2027);
+
+    RuleResult result =
+        engine
+            .evaluate(
+                waiving("failing", waiver("k", "2027-01-31")),
+                StubFacts.create(),
+                RuleSelection.all())
+            .get(0);
+    Evaluation evaluation = new Evaluation("p", "1", ".", List.of(result));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.WAIVED);
+    assertThat(result.summary()).isEqualTo("bad (1 finding waived)");
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.waived()).isTrue();
+              assertThat(f.level()).isEqualTo(Level.ERROR);
+              assertThat(f.counts()).isFalse();
+            });
+    assertThat(evaluation.fails(Level.WARNING)).isFalse();
+    assertThat(evaluation.counts()).containsEntry(Outcome.WAIVED, 1L);
+  }
+
+  @Test
+  void aWaiverForAnotherKeyWaivesNothing() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(failing)), JAN_2027);
+
+    RuleResult result =
+        engine
+            .evaluate(
+                waiving("failing", waiver("other", "2030-01-01")),
+                StubFacts.create(),
+                RuleSelection.all())
+            .get(0);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.findings().get(0).waived()).isFalse();
+  }
+
+  @Test
+  void anExpiredWaiverStopsWaivingAndIsAnErrorAtItsPlace() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(styling, passing)), JAN_2027);
+    Policy policy =
+        new Policy(
+            Map.of(
+                "styling", new RuleSetting(null, Map.of(), List.of(waiver("s", "2027-01-30"))),
+                "passing", new RuleSetting(null, Map.of(), List.of(waiver("gone", "2026-12-31")))),
+            Level.WARNING,
+            "policy release-policy.yaml");
+
+    List<RuleResult> results = engine.evaluate(policy, StubFacts.create(), RuleSelection.all());
+
+    RuleResult styled = results.get(0);
+    assertThat(styled.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(styled.summary()).isEqualTo("meh; 1 waiver has expired");
+    assertThat(styled.findings())
+        .extracting(f -> f.finding().key(), RuleResult.LeveledFinding::level)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("s", Level.WARNING),
+            org.assertj.core.groups.Tuple.tuple("waiver-expired:s", Level.ERROR));
+    Finding expired = styled.findings().get(1).finding();
+    assertThat(expired.message())
+        .isEqualTo("the waiver for 's' expired after 2027-01-30 (its reason: accepted)");
+    assertThat(expired.evidence())
+        .containsExactly(
+            new Evidence("release-policy.yaml", 7, "ignore: { id: s, until: 2027-01-30 }"));
+    assertThat(expired.fix()).startsWith("fix what the finding reports");
+    RuleResult passed = results.get(1);
+    assertThat(passed.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(passed.findings().get(0).finding().fix())
+        .isEqualTo("the finding it waived is gone: delete the waiver at release-policy.yaml:7");
+  }
+
+  @Test
+  void anUnobtainableFactCanBeWaivedLikeAnyFinding() {
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(offline())), JAN_2027);
+    Policy strict =
+        new Policy(
+            Map.of(
+                "offline",
+                new RuleSetting(
+                    null, Map.of(), List.of(waiver(Finding.UNAVAILABLE, "2027-02-01")))),
+            Level.ERROR,
+            "strict");
+
+    Evaluation evaluation =
+        new Evaluation(
+            "p", "1", ".", engine.evaluate(strict, StubFacts.create(), RuleSelection.all()));
+
+    assertThat(evaluation.results().get(0).outcome()).isEqualTo(Outcome.WAIVED);
+    assertThat(evaluation.fails(Level.ERROR)).isFalse();
+    assertThat(evaluation.failsOnlyForUnavailableFacts(Level.ERROR)).isFalse();
+  }
+
   @Test
   void twoRulesMayNotShareAnId() {
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -3,6 +3,7 @@ package io.github.pyrelease.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pyrelease.text.PythonRegex;
 import java.util.regex.Matcher;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;

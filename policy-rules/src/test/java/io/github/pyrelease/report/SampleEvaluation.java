@@ -8,12 +8,19 @@ import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleResult.LeveledFinding;
 import io.github.pyrelease.policy.Stage;
+import io.github.pyrelease.policy.Waiver;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A small evaluation with a pass, a failure, a warning and a skip, for report tests. */
+/** A small evaluation with a pass, a failure, a warning, a waiver and a skip, for report tests. */
 final class SampleEvaluation {
 
   private SampleEvaluation() {}
+
+  /** A project where nothing was evaluated: no name, no version, no rules. */
+  static Evaluation empty() {
+    return new Evaluation(null, null, ".", List.of());
+  }
 
   static Evaluation create() {
     Finding mismatch =
@@ -30,6 +37,19 @@ final class SampleEvaluation {
             "'1.0-RC1' is valid, 100% fine, but not normalised",
             List.of(new Evidence("pyproject.toml", 3, "[project].version = '1.0-RC1'")),
             null);
+    Finding denied =
+        Finding.of(
+            "left-pad",
+            "left-pad 1.3.0 is licensed GPL-3.0-only, which the policy denies",
+            List.of(new Evidence("requirements.txt", 4, "left-pad==1.3.0")),
+            "replace left-pad, or ask for an exception");
+    Waiver waiver =
+        new Waiver(
+            "left-pad",
+            LocalDate.of(2027, 1, 31),
+            "replaced in 2.0 <see #12>",
+            "release-policy.yaml",
+            9);
     return new Evaluation(
         "acme-widgets",
         "1.2.0",
@@ -59,6 +79,14 @@ final class SampleEvaluation {
                 Outcome.WARNING,
                 "1 of 2 version sources are not normalised",
                 List.of(new LeveledFinding(spelling, Level.WARNING))),
+            new RuleResult(
+                "licenses",
+                Stage.DEPS,
+                "dependency licences are allowed",
+                Level.ERROR,
+                Outcome.WAIVED,
+                "1 of 12 dependencies has a denied licence (1 finding waived)",
+                List.of(new LeveledFinding(denied, Level.ERROR, waiver))),
             new RuleResult(
                 "tag-free",
                 Stage.RELEASE,

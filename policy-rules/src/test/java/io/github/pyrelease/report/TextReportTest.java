@@ -19,14 +19,21 @@ class TextReportTest {
             PASS  changelog-entry      CHANGELOG.md:7 has a section for 1.2.0
             FAIL  version-consistent   1 of 2 version sources disagree
             WARN  version-pep440       1 of 2 version sources are not normalised
+            WAIVE licenses             1 of 12 dependencies has a denied licence (1 finding waived)
             SKIP  tag-free             turned off by the built-in default policy
             FAIL version-consistent: __version__ declares 1.1.0 but [project].version declares 1.2.0
               pyproject.toml:3: [project].version = '1.2.0'
               src/acme/__init__.py:3: __version__ = '1.1.0'
               fix: change src/acme/__init__.py:3 to '1.2.0'
+              id: src/acme/__init__.py:3
             WARN version-pep440: '1.0-RC1' is valid, 100% fine, but not normalised
               pyproject.toml:3: [project].version = '1.0-RC1'
-            4 rules: 1 passed, 1 failed, 1 warnings, 0 info, 1 skipped
+              id: pyproject.toml:3
+            WAIVE licenses: left-pad 1.3.0 is licensed GPL-3.0-only, which the policy denies
+              requirements.txt:4: left-pad==1.3.0
+              waived until 2027-01-31 by release-policy.yaml:9: replaced in 2.0 <see #12>
+              id: left-pad
+            5 rules: 1 passed, 1 failed, 1 warnings, 0 info, 1 waived, 1 skipped
             """);
   }
 
@@ -44,8 +51,13 @@ class TextReportTest {
                         "FAIL",
                         "pyproject.toml:3: [project].version = '1.2.0'",
                         "src/acme",
-                        "fix:"))
-        .hasSize(5);
-    assertThat(lines).filteredOn(l -> l.severity() == Severity.WARNING).hasSize(3);
+                        "fix:",
+                        "id: "))
+        .hasSize(6);
+    assertThat(lines).filteredOn(l -> l.severity() == Severity.WARNING).hasSize(4);
+    assertThat(lines)
+        .filteredOn(l -> l.text().contains("left-pad"))
+        .extracting(ReportLine::severity)
+        .containsOnly(Severity.INFO);
   }
 }

@@ -9,6 +9,10 @@ import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleResult.LeveledFinding;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
+import io.github.pyrelease.policy.rules.BuiltInRules;
+import io.github.pyrelease.policyfile.PolicyLoader;
+import io.github.pyrelease.policyfile.PolicySources;
+import io.github.pyrelease.policyfile.RemotePolicies;
 import io.github.pyrelease.report.GithubAnnotations;
 import io.github.pyrelease.report.ReportFormat;
 import io.github.pyrelease.report.ReportLine;
@@ -26,9 +30,27 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** A goal that evaluates the policy's rules of one stage and reports them. */
 abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
 
-  /** Report files to write: comma-separated, from text, json. */
-  @Parameter(property = PyreleaseProperties.REPORT_FORMATS, defaultValue = "text,json")
+  /** Report files to write: comma-separated, from text, json, sarif, junit, html. */
+  @Parameter(
+      property = PyreleaseProperties.REPORT_FORMATS,
+      defaultValue = "text,json,sarif,junit,html")
   private String reportFormats;
+
+  /**
+   * The release policy: a YAML file (relative to the project's base directory), {@code
+   * classpath:<resource>} (from a jar added as a dependency of this plugin) or {@code
+   * https://<url>#sha256=<hex>}. Default: {@code release-policy.yaml} in the Python project if it
+   * exists, else the built-in default policy.
+   */
+  @Parameter(property = PyreleaseProperties.POLICY)
+  private String policy;
+
+  /** Where policies fetched from URLs are cached, so offline builds keep working. */
+  @Parameter(property = PyreleaseProperties.POLICY_CACHE)
+  private File policyCache;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  private File basedir;
 
   /** The least severe finding that fails the build: error or warning. */
   @Parameter(property = PyreleaseProperties.FAIL_ON, defaultValue = "error")
@@ -53,11 +75,22 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             outputDirectory.toPath(),
             formats(),
             level(),
+            PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
             distDirectory.toPath(),
             python);
-    CheckResult result = new PolicyCheck().run(request);
+    CheckResult result = new PolicyCheck(BuiltInRules.registry(), policySources()).run(request);
     log(result);
     return result;
+  }
+
+  /** Policies from the plugin's own class realm, where the POM's plugin dependencies are. */
+  private PolicySources policySources() {
+    Path cache =
+        policyCache != null
+            ? policyCache.toPath()
+            : RemotePolicies.defaultCacheDir(System.getenv());
+    return new PolicySources(
+        getClass().getClassLoader(), new RemotePolicies(cache, session.isOffline()));
   }
 
   /** Fails the build with every failure's message, evidence and fix, so the log says it all. */
@@ -74,7 +107,7 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             .append(failures.stream().map(RuleResult::ruleId).collect(Collectors.joining(", ")));
     for (RuleResult failure : failures) {
       for (LeveledFinding finding : failure.findings()) {
-        if (!finding.level().equals(Level.INFO)) {
+        if (finding.counts() && !finding.level().equals(Level.INFO)) {
           message.append(System.lineSeparator()).append(failure.ruleId()).append(": ");
           message.append(finding.finding().message());
           finding
@@ -91,7 +124,13 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
       }
     }
     if (!result.reports().isEmpty()) {
-      message.append(System.lineSeparator()).append("report: ").append(result.reports().get(0));
+      // The page people open first, when it was written.
+      Path report =
+          result.reports().stream()
+              .filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
+              .findFirst()
+              .orElse(result.reports().get(0));
+      message.append(System.lineSeparator()).append("report: ").append(report);
     }
     throw new RulesFailedException(message.toString());
   }

@@ -16,6 +16,20 @@ final class PyreleaseProperties {
   static final String ISOLATED = "pyrelease.isolated";
   static final String BUILD_TIMEOUT = "pyrelease.buildTimeout";
   static final String ATTACH = "pyrelease.attach";
+  static final String POLICY = "pyrelease.policy";
+  static final String POLICY_CACHE = "pyrelease.policyCache";
+  static final String BUMP = "pyrelease.bump";
+  static final String NEW_VERSION = "pyrelease.newVersion";
+  static final String PRE_KIND = "pyrelease.preKind";
+  static final String FORCE = "pyrelease.force";
+  static final String COMMIT = "pyrelease.commit";
+  static final String TAG = "pyrelease.tag";
+  static final String PUSH = "pyrelease.push";
+  static final String DRY_RUN = "pyrelease.dryRun";
+  static final String ALLOW_DIRTY = "pyrelease.allowDirty";
+  static final String TAG_FORMAT = "pyrelease.tagFormat";
+  static final String COMMIT_MESSAGE = "pyrelease.commitMessage";
+  static final String PUSH_SERVER = "pyrelease.pushServer";
 
   private PyreleaseProperties() {}
 

@@ -46,8 +46,8 @@ public final class DistMetadataRule extends AbstractRule {
       RuleOption.string(
           "max-metadata-version",
           "2.5",
-          "the newest Metadata-Version the target index accepts (PyPI: 2.5; a private index"
-              + " running an older warehouse or devpi may accept less)");
+          "the newest Metadata-Version the target index accepts, quoted in YAML (\"2.4\"); PyPI: 2.5, a private index"
+              + " running an older warehouse or devpi may accept less");
 
   public static final RuleOption<Boolean> ALLOW_LOCAL_VERSIONS =
       RuleOption.bool(

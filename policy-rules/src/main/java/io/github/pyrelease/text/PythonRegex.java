@@ -1,4 +1,4 @@
-package io.github.pyrelease.project;
+package io.github.pyrelease.text;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
  * {@code (?P<name>...)} and back-references {@code (?P=name)} are rewritten (Java group names may
  * not contain {@code _}), {@code \Z} becomes {@code \z}, a {@code {} that does not start a
  * quantifier is a literal, {@code .} stops only at {@code \n}, and {@code \d \w \s} and
- * case-insensitivity are Unicode-aware as in Python 3.
+ * case-insensitivity are Unicode-aware as in Python 3. With {@code re.VERBOSE} (or a leading {@code
+ * (?x)}), whitespace and {@code #} comments outside character classes are dropped here, as Python
+ * drops them (Java's own comments mode would also drop them inside classes).
  */
-final class PythonRegex {
+public final class PythonRegex {
 
   private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d*(,\\d*)?}");
   private static final Pattern JAVA_GROUP_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
+  private static final Pattern LEADING_FLAGS = Pattern.compile("\\(\\?([aiLmsux]+)\\)");
+
+  /** The characters Python's {@code re.escape} escapes (Python 3.7 and later). */
+  private static final String SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\u000b\f";
 
   private final Pattern pattern;
   private final Map<String, String> groupNames;
@@ -31,33 +37,85 @@ final class PythonRegex {
    * @param multiline whether {@code ^} and {@code $} match at line boundaries ({@code re.M})
    * @throws java.util.regex.PatternSyntaxException when it is not a pattern Java can run
    */
-  static PythonRegex compile(String python, boolean multiline) {
-    Map<String, String> names = new HashMap<>();
-    String java = translate(python, names);
-    int flags = Pattern.UNIX_LINES | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-    return new PythonRegex(
-        Pattern.compile(java, multiline ? flags | Pattern.MULTILINE : flags), names);
+  public static PythonRegex compile(String python, boolean multiline) {
+    return compile(python, multiline, false, false);
   }
 
-  boolean hasGroup(String pythonName) {
+  /**
+   * @param python the pattern as Python writes it
+   * @param multiline {@code re.MULTILINE}
+   * @param dotAll {@code re.DOTALL}: {@code .} matches a newline too
+   * @param verbose {@code re.VERBOSE}: unescaped whitespace and comments are not part of the
+   *     pattern
+   * @throws java.util.regex.PatternSyntaxException when it is not a pattern Java can run
+   */
+  public static PythonRegex compile(
+      String python, boolean multiline, boolean dotAll, boolean verbose) {
+    Map<String, String> names = new HashMap<>();
+    Matcher flags = LEADING_FLAGS.matcher(python);
+    String body = python;
+    String inline = "";
+    if (flags.lookingAt()) {
+      verbose |= flags.group(1).indexOf('x') >= 0;
+      inline = flags.group(1).replace("x", "").replace("a", "").replace("L", "");
+      body = python.substring(flags.end());
+    }
+    String java = translate(body, names, verbose);
+    if (!inline.isEmpty()) {
+      java = "(?" + inline + ")" + java;
+    }
+    int javaFlags = Pattern.UNIX_LINES | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    javaFlags |= multiline ? Pattern.MULTILINE : 0;
+    javaFlags |= dotAll ? Pattern.DOTALL : 0;
+    return new PythonRegex(Pattern.compile(java, javaFlags), names);
+  }
+
+  /** Escapes text the way Python's {@code re.escape} does, so it matches itself. */
+  public static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (SPECIAL.indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
+  public boolean hasGroup(String pythonName) {
     return groupNames.containsKey(pythonName);
   }
 
-  Matcher matcher(CharSequence text) {
+  public Matcher matcher(CharSequence text) {
     return pattern.matcher(text);
   }
 
   /** The Java name of a Python group, for {@link Matcher#group(String)}. */
-  String group(String pythonName) {
+  public String group(String pythonName) {
     return groupNames.get(pythonName);
   }
 
-  private static String translate(String python, Map<String, String> names) {
+  /** The Python names of the named groups, in no particular order. */
+  public java.util.Set<String> groupNames() {
+    return java.util.Set.copyOf(groupNames.keySet());
+  }
+
+  private static String translate(String python, Map<String, String> names, boolean verbose) {
     StringBuilder java = new StringBuilder();
     boolean inClass = false;
     int i = 0;
     while (i < python.length()) {
       char c = python.charAt(i);
+      if (verbose && !inClass && (Character.isWhitespace(c) || c == '#')) {
+        if (c == '#') {
+          int end = python.indexOf('\n', i);
+          i = end < 0 ? python.length() : end;
+        } else {
+          i++;
+        }
+        continue;
+      }
       if (c == '\\' && i + 1 < python.length()) {
         char next = python.charAt(i + 1);
         java.append(next == 'Z' && !inClass ? "\\z" : python.substring(i, i + 2));

@@ -1,0 +1,145 @@
+package io.github.pyrelease.bump;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a Markdown changelog's Unreleased section into the release (Keep a Changelog style): the
+ * {@code ## [Unreleased]} heading becomes {@code ## [X.Y.Z] - <date>} with a fresh empty {@code ##
+ * [Unreleased]} above it, in the same heading level and bracket style. When the reference links at
+ * the bottom have {@code [Unreleased]: <base>/compare/<previous tag>...HEAD}, it becomes {@code
+ * <base>/compare/<new tag>...HEAD} and {@code [X.Y.Z]: <base>/compare/<previous tag>...<new tag>}
+ * is added below it. Headings inside fenced code blocks are not headings.
+ */
+final class ChangelogRelease {
+
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+  private static final Pattern UNRELEASED_HEADING =
+      Pattern.compile(
+          "^(?<lead> {0,3}#{1,6}[ \\t]+)(?<open>\\[?)(?<word>unreleased)(?<close>]?)(?<rest>.*)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}#{1,6}[ \\t]+\\[?v?(?<text>[^\\]\\s]*)");
+  private static final Pattern UNRELEASED_LINK =
+      Pattern.compile(
+          "^(?<lead> {0,3}\\[unreleased]:[ \\t]*)(?<base>\\S+/compare/)(?<previous>\\S+?)\\.\\.\\.HEAD(?<rest>[ \\t]*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private ChangelogRelease() {}
+
+  /**
+   * @param version the new version as the heading shows it
+   * @param tag the new version's tag, for the compare links
+   * @return notes for the user; the file is edited in place
+   */
+  static List<String> release(EditableFile file, String version, String tag, LocalDate date) {
+    List<String> notes = new ArrayList<>();
+    String text = file.text().current();
+    String end = file.lineEnd();
+    List<int[]> lines = lineSpans(text);
+    int unreleased = -1;
+    boolean inFence = false;
+    String fence = null;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = text.substring(lines.get(i)[0], lines.get(i)[1]);
+      if (inFence) {
+        inFence = !line.strip().startsWith(fence);
+        continue;
+      }
+      Matcher opening = FENCE.matcher(line);
+      if (opening.find()) {
+        inFence = true;
+        fence = opening.group(1);
+        continue;
+      }
+      Matcher heading = HEADING.matcher(line);
+      if (heading.find() && heading.group("text").equals(version)) {
+        notes.add(
+            file.relative()
+                + " already has a section for "
+                + version
+                + " (line "
+                + (i + 1)
+                + "); left as it is");
+        return notes;
+      }
+      if (unreleased < 0 && UNRELEASED_HEADING.matcher(line).matches()) {
+        unreleased = i;
+      }
+    }
+    if (unreleased < 0) {
+      notes.add(
+          file.relative()
+              + " has no '## [Unreleased]' section; left as it is (add one to have the bump"
+              + " date it)");
+      return notes;
+    }
+    int[] links = findUnreleasedLink(text, lines);
+    if (links != null) {
+      Matcher link = UNRELEASED_LINK.matcher(text.substring(links[0], links[1]));
+      link.matches();
+      String base = link.group("base");
+      String label = "[" + version + "]: ";
+      String replacement =
+          link.group("lead")
+              + base
+              + tag
+              + "...HEAD"
+              + link.group("rest")
+              + end
+              + label
+              + base
+              + link.group("previous")
+              + "..."
+              + tag;
+      file.text().replace(links[0], links[1], replacement);
+    } else if (text.toLowerCase(Locale.ROOT).contains("[unreleased]:")) {
+      notes.add(
+          file.relative()
+              + ": the [Unreleased] link is not a '<base>/compare/<tag>...HEAD' link; links left"
+              + " as they are");
+    }
+    int[] span = lines.get(unreleased);
+    Matcher heading = UNRELEASED_HEADING.matcher(text.substring(span[0], span[1]));
+    heading.matches();
+    String lead = heading.group("lead");
+    boolean brackets = !heading.group("open").isEmpty() && !heading.group("close").isEmpty();
+    String fresh = lead + heading.group("open") + heading.group("word") + heading.group("close");
+    String released = lead + (brackets ? "[" + version + "]" : version) + " - " + date;
+    file.text().replace(span[0], span[1], fresh + end + end + released);
+    return notes;
+  }
+
+  private static int[] findUnreleasedLink(String text, List<int[]> lines) {
+    for (int[] span : lines) {
+      if (UNRELEASED_LINK.matcher(text.substring(span[0], span[1])).matches()) {
+        return span;
+      }
+    }
+    return null;
+  }
+
+  /** [start, end) of each line without its line end. */
+  private static List<int[]> lineSpans(String text) {
+    List<int[]> spans = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        spans.add(new int[] {start, i});
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      spans.add(new int[] {start, text.length()});
+    }
+    return spans;
+  }
+}

@@ -1,0 +1,3 @@
+project = "cfgdemo"
+version = "1.4"
+release = "1.4"

@@ -1,0 +1,3 @@
+project = "cfgdemo"
+version = "1.5"
+release = "1.5"

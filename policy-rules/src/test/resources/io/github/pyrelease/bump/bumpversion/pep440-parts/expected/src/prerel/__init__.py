@@ -1,0 +1,2 @@
+__version__ = "2.1.0rc1"
+MINIMUM = "2.0.0"
