@@ -58,7 +58,7 @@ final class TarGzReader {
           break;
         }
         String name = entry.getName();
-        String nameProblem = name.indexOf('\uFFFD') >= 0 ? "the name is not valid UTF-8" : null;
+        String nameProblem = nameProblem(name);
         EntryType type = typeOf(entry);
         if (type != EntryType.FILE) {
           String target =
@@ -102,6 +102,21 @@ final class TarGzReader {
       problems.add(truncated(e, null));
     }
     return new Contents(entries, problems, pkgInfo);
+  }
+
+  /**
+   * commons-compress reads a byte that is not UTF-8 as '?', so a '?' means either that or a real
+   * question mark, which Windows cannot store in a file name: both are worth a finding.
+   */
+  private static String nameProblem(String name) {
+    if (name.indexOf('\uFFFD') >= 0) {
+      return "the name is not valid UTF-8";
+    }
+    if (name.indexOf('?') >= 0) {
+      return "the name is not valid UTF-8 (or holds a '?', which Windows cannot store in a file"
+          + " name)";
+    }
+    return null;
   }
 
   private static GZIPInputStream openGzip(InputStream in, List<ArchiveProblem> problems)

@@ -184,6 +184,26 @@ class DistributionReaderTest {
   }
 
   @Test
+  void anSdistMemberNameThatIsNotUtf8IsReported() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "ISO-8859-1")) {
+      for (String name : List.of("acme-1.0/PKG-INFO", "acme-1.0/caf\u00e9.txt")) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(1);
+        tar.putArchiveEntry(entry);
+        tar.write('x');
+        tar.closeArchiveEntry();
+      }
+    }
+    Distribution d = read("acme-1.0.tar.gz", out.toByteArray());
+
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.entries()).hasSize(2);
+    assertThat(d.entries().get(1).nameProblem()).startsWith("the name is not valid UTF-8");
+  }
+
+  @Test
   void notGzipAtAllIsUnreadable() throws IOException {
     Distribution d =
         read("acme-1.0.tar.gz", "PK this is not gzip".getBytes(StandardCharsets.UTF_8));
