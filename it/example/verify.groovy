@@ -1,6 +1,7 @@
-// The bundled example passes the gate under the built-in default policy, and every report file is
-// written and valid: report.json against pyrelease's schema, report.sarif against SARIF 2.1.0,
-// report.xml as XML, report.html as a page that fetches nothing.
+// The bundled example passes the gate under the built-in default policy: the sources, then the
+// wheel and sdist hatchling builds, which pass every dist rule. Every report file is written and
+// valid: report.json against pyrelease's schema, report.sarif against SARIF 2.1.0, report.xml as
+// XML, report.html as a page that fetches nothing. (check-dist, the last goal to run, wrote them.)
 import com.networknt.schema.SchemaRegistry
 import com.networknt.schema.SpecificationVersion
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -10,7 +11,15 @@ assert log.contains('built-in default policy')
 assert log.contains('PASS  version-pep440       both version sources hold normalised PEP 440 versions')
 assert log.contains('PASS  version-consistent   both version sources declare 1.4.0')
 assert log.contains('PASS  changelog-entry      CHANGELOG.md:9 has a section for 1.4.0')
+assert log.contains('backend hatchling.build, front end pyrelease')
+assert log.contains('built acme_greeter-1.4.0.tar.gz and acme_greeter-1.4.0-py3-none-any.whl')
+assert log.contains('PASS  dist-filename        file names of 2 distributions are valid')
+assert log.contains('PASS  dist-metadata        core metadata of 2 distributions are valid')
+assert log.contains('PASS  dist-record          RECORD files of acme_greeter-1.4.0-py3-none-any.whl are valid')
+assert log.contains('PASS  dist-contents        contents of 2 distributions are valid')
 assert log.contains('BUILD SUCCESS')
+assert new File(basedir, 'target/dist/acme_greeter-1.4.0-py3-none-any.whl').isFile()
+assert new File(basedir, 'target/dist/acme_greeter-1.4.0.tar.gz').isFile()
 
 def out = new File(basedir, 'target/pyrelease')
 def report = new groovy.json.JsonSlurper().parse(new File(out, 'report.json'))
@@ -18,8 +27,8 @@ assert report.project.name == 'acme-greeter'
 assert report.project.version == '1.4.0'
 assert report.policy == 'built-in default policy'
 assert report.summary.failed == 0
-assert report.summary.passed == 3
-assert new File(out, 'report.txt').text.contains('3 rules: 3 passed')
+assert report.summary.passed == 4
+assert new File(out, 'report.txt').text.contains('4 rules: 4 passed')
 
 def root = new File(basedir, '../../../..').canonicalFile
 def json = new ObjectMapper()
@@ -34,7 +43,7 @@ validate(new File(root, 'policy-rules/src/test/resources/io/github/pyrelease/rep
     SpecificationVersion.DRAFT_7, new File(out, 'report.sarif'))
 
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'report.xml'))
-assert junit.testsuite.testcase.size() == 3
+assert junit.testsuite.testcase.size() == 4
 assert junit.@failures == '0'
 def html = new File(out, 'report.html').text
 assert html.contains('<strong id="verdict">PASSED</strong>')

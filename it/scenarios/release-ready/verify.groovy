@@ -12,4 +12,9 @@ assert log.contains('PASS  version-unpublished  acme-ready is not on ' + context
 assert log.contains('7 rules: 7 passed, 0 failed, 0 warnings, 0 info, 0 waived, 0 skipped')
 assert log.contains('The release preconditions passed. No publishing stages are configured yet: nothing was published.')
 assert log.contains('BUILD SUCCESS')
+// After the preconditions, maven-deploy-plugin deploys the wheel and the sdist.
+def repo = new File(basedir, 'target/maven-repo/org/example/it/release-ready/1')
+assert new File(repo, 'release-ready-1.whl').bytes == new File(basedir, 'target/dist/acme_ready-1.0.0-py2.py3-none-any.whl').bytes
+assert new File(repo, 'release-ready-1.tar.gz').bytes == new File(basedir, 'target/dist/acme_ready-1.0.0.tar.gz').bytes
+assert log.indexOf('The release preconditions passed') < log.indexOf('--- deploy:')
 return true

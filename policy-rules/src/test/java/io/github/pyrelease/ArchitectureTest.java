@@ -10,6 +10,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.pyrelease.dist.ArchiveEntry;
+import io.github.pyrelease.dist.ArchiveProblem;
+import io.github.pyrelease.dist.ArchiveProblems;
+import io.github.pyrelease.dist.CoreMetadata;
+import io.github.pyrelease.dist.Distribution;
+import io.github.pyrelease.dist.DistributionKind;
+import io.github.pyrelease.dist.EntryType;
+import io.github.pyrelease.dist.MetadataField;
+import io.github.pyrelease.dist.RecordFile;
+import io.github.pyrelease.dist.RecordRow;
+import io.github.pyrelease.dist.readme.DescriptionCheck;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitStatus;
 import io.github.pyrelease.git.GitTag;
@@ -80,6 +91,9 @@ class ArchitectureTest {
                     "io.github.pyrelease.policy..",
                     "io.github.pyrelease.version..",
                     "io.github.pyrelease.text..",
+                    // pure parsers of PEP 508 requirements and SPDX expressions (no I/O, below)
+                    "io.github.pyrelease.deps..",
+                    "io.github.pyrelease.license..",
                     "java.lang..",
                     "java.util..",
                     "java.time..",
@@ -91,6 +105,19 @@ class ArchitectureTest {
                             SourceKind.class,
                             Changelog.class,
                             ChangelogSection.class,
+                            // plain model values of the built distributions
+                            Distribution.class,
+                            DistributionKind.class,
+                            ArchiveEntry.class,
+                            ArchiveProblem.class,
+                            ArchiveProblems.class,
+                            EntryType.class,
+                            CoreMetadata.class,
+                            MetadataField.class,
+                            RecordFile.class,
+                            RecordRow.class,
+                            DescriptionCheck.class,
+                            DescriptionCheck.Status.class,
                             PyreleaseException.class,
                             FactUnavailableException.class)
                         .or(belongToAnyOf(FACTS_RULES_SEE))))
@@ -137,6 +164,18 @@ class ArchitectureTest {
             "org.snakeyaml..",
             "org.eclipse.jgit..")
         .because("network, file system and git live behind fact interfaces")
+        .check(core);
+  }
+
+  @Test
+  void requirementAndLicenceParsersDoNoIo() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.github.pyrelease.deps..", "io.github.pyrelease.license..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.io..", "java.nio.file..", "java.net..")
+        .because("rules call these parsers, and rules do no I/O")
         .check(core);
   }
 

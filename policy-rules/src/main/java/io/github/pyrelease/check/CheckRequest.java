@@ -20,6 +20,10 @@ import java.util.Set;
  *     classpath:<resource>} or {@code https://...#sha256=<hex>}; {@code null} for {@code
  *     release-policy.yaml} in the project if it exists, else the built-in default policy
  * @param network how servers are reached (indexes, git remotes); {@link Network#none()} asks none
+ * @param distDir the built distributions the {@code dist} rules check; {@code null} looks in {@code
+ *     target/dist}, then {@code dist/}, under the project
+ * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
+ *     itself, or {@code null} for none
  */
 public record CheckRequest(
     Path projectDir,
@@ -28,7 +32,9 @@ public record CheckRequest(
     Set<ReportFormat> formats,
     Level failOn,
     String policy,
-    Network network) {
+    Network network,
+    Path distDir,
+    String python) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -39,6 +45,31 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request with the default dist directory and no interpreter for readme_renderer. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy,
+      Network network) {
+    this(projectDir, selection, outDir, formats, failOn, policy, network, null, null);
+  }
+
+  /** A request that asks no server, with the given distributions and interpreter. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy,
+      Path distDir,
+      String python) {
+    this(projectDir, selection, outDir, formats, failOn, policy, Network.none(), distDir, python);
   }
 
   /** A request that asks no server, under {@code policy}. */
@@ -63,5 +94,17 @@ public record CheckRequest(
       Set<ReportFormat> formats,
       Level failOn) {
     this(projectDir, selection, outDir, formats, failOn, null);
+  }
+
+  /** The dist directory to read: the one given, else target/dist, else dist/ if it exists. */
+  public Path distributions() {
+    if (distDir != null) {
+      return distDir;
+    }
+    Path target = projectDir.resolve("target").resolve("dist");
+    Path plain = projectDir.resolve("dist");
+    return java.nio.file.Files.isDirectory(target) || !java.nio.file.Files.isDirectory(plain)
+        ? target
+        : plain;
   }
 }

@@ -64,8 +64,13 @@ public final class PolicyCheck {
     LoadedPolicy policy = loadPolicy(request);
     PythonProject project;
     List<RuleResult> results;
+    Path distDir = request.distributions();
     try (ProjectFacts facts =
-        new ProjectFacts(request.projectDir(), request.outDir(), request.network())) {
+        new ProjectFacts(
+            request.projectDir(),
+            request.outDir(),
+            request.network(),
+            new BuiltDistributions(distDir, display(distDir), request.python()))) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());

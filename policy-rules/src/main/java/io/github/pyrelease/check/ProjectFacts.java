@@ -7,6 +7,7 @@ import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.index.HttpIndexFacts;
 import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.index.IndexLocations;
+import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
@@ -24,21 +25,29 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private final Path projectDir;
   private final Path outDir;
   private final Network network;
+  private final DistributionFacts distributions;
   private PythonProject project;
   private Optional<JGitFacts> git;
   private IndexFacts index;
 
   ProjectFacts(Path projectDir) {
-    this(projectDir, projectDir.resolve("target/pyrelease"), Network.none());
+    this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
   }
 
   /**
    * @param outDir where this check writes its reports: untracked files there are its own
+   * @param distributions the built distributions, or {@code null} when there are none to check
    */
-  ProjectFacts(Path projectDir, Path outDir, Network network) {
+  ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
     this.projectDir = projectDir;
     this.outDir = outDir;
     this.network = network;
+    this.distributions = distributions;
+  }
+
+  @Override
+  public DistributionFacts distributions() {
+    return distributions == null ? Facts.super.distributions() : distributions;
   }
 
   @Override

@@ -83,6 +83,21 @@ final class CheckCommand implements Callable<Integer> {
   private Path outDir;
 
   @Option(
+      names = "--dist",
+      paramLabel = "DIR",
+      description =
+          "the built distributions the dist rules check (default: DIR/target/dist, then DIR/dist)")
+  private Path distDir;
+
+  @Option(
+      names = "--python",
+      paramLabel = "PYTHON",
+      description =
+          "the interpreter that runs readme_renderer for markup pyrelease cannot decide itself"
+              + " (default: python3 on the PATH)")
+  private String python = "python3";
+
+  @Option(
       names = "--policy",
       paramLabel = "POLICY",
       description =
@@ -161,7 +176,9 @@ final class CheckCommand implements Callable<Integer> {
                 : CliChoices.formats(spec, formats),
             CliChoices.failOn(spec, failOn),
             policy,
-            network);
+            network,
+            distDir,
+            python);
     Path cache =
         policyCache != null ? policyCache : RemotePolicies.defaultCacheDir(cli.environment());
     PolicySources sources =

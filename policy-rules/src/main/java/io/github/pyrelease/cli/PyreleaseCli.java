@@ -3,6 +3,7 @@ package io.github.pyrelease.cli;
 import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.check.ToolVersion;
+import io.github.pyrelease.python.ProcessFailedException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -15,7 +16,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PyreleaseCli.Version.class,
     description = "Checks and versions a Python project under a release policy.",
-    subcommands = {CheckCommand.class, VersionCommand.class, RulesCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      BuildCommand.class,
+      VersionCommand.class,
+      RulesCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every rule passed",
@@ -54,7 +60,7 @@ public final class PyreleaseCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "missing command: choose check, version or rules");
+        new CommandLine(this), "missing command: choose check, build, version or rules");
   }
 
   InputStream in() {
@@ -76,9 +82,10 @@ public final class PyreleaseCli implements Runnable {
     PrintWriter err = commandLine.getErr();
     if (e instanceof PyreleaseException problem) {
       err.println("pyrelease: " + problem.describe());
-      return e instanceof FactUnavailableException
-          ? ExitCode.FACT_UNAVAILABLE
-          : ExitCode.INPUT_ERROR;
+      if (e instanceof FactUnavailableException) {
+        return ExitCode.FACT_UNAVAILABLE;
+      }
+      return e instanceof ProcessFailedException ? ExitCode.RULE_FAILED : ExitCode.INPUT_ERROR;
     }
     err.println(
         "pyrelease: unexpected "

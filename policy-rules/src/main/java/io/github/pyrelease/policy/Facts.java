@@ -41,4 +41,14 @@ public interface Facts {
     throw new FactUnavailableException(
         "no package index facts in this evaluation", null, null, null);
   }
+
+  /**
+   * The built distributions (wheels and sdists) the {@code dist} rules check.
+   *
+   * @throws FactUnavailableException when this evaluation has no distributions to offer
+   */
+  default DistributionFacts distributions() {
+    throw new FactUnavailableException(
+        "no distributions were given to this check", null, "build them first", null);
+  }
 }

@@ -83,7 +83,8 @@ class SecretsNeverLeakTest {
                     Map.of("index", index.url("/simple/").toString(), "server", "acme"))),
             Level.WARNING,
             "test policy");
-    try (ProjectFacts facts = new ProjectFacts(dir, dir.resolve("target/pyrelease"), network)) {
+    try (ProjectFacts facts =
+        new ProjectFacts(dir, dir.resolve("target/pyrelease"), network, null)) {
       List<RuleResult> results =
           new PolicyEngine(BuiltInRules.registry())
               .evaluate(policy, facts, new RuleSelection(Set.of(), Set.of("version-unpublished")));

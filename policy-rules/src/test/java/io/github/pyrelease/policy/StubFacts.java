@@ -1,5 +1,7 @@
 package io.github.pyrelease.policy;
 
+import io.github.pyrelease.dist.Distribution;
+import io.github.pyrelease.dist.readme.DescriptionCheck;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.project.Changelog;
@@ -22,6 +24,9 @@ public final class StubFacts implements Facts {
   private Changelog ownChangelog;
   private Optional<GitFacts> git;
   private IndexFacts index;
+  private final List<Distribution> distributions = new ArrayList<>();
+  private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
+      d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
 
   public static StubFacts create() {
     return new StubFacts();
@@ -97,6 +102,38 @@ public final class StubFacts implements Facts {
       line += 6;
     }
     return new Changelog(file, sections);
+  }
+
+  /** Adds built distributions, as read from target/dist. */
+  public StubFacts distributions(Distribution... read) {
+    distributions.addAll(List.of(read));
+    return this;
+  }
+
+  /** Decides how long descriptions render (they all render by default). */
+  public StubFacts descriptions(java.util.function.Function<Distribution, DescriptionCheck> how) {
+    descriptions = how;
+    return this;
+  }
+
+  @Override
+  public DistributionFacts distributions() {
+    return new DistributionFacts() {
+      @Override
+      public String directory() {
+        return "target/dist";
+      }
+
+      @Override
+      public List<Distribution> all() {
+        return List.copyOf(distributions);
+      }
+
+      @Override
+      public DescriptionCheck description(Distribution distribution) {
+        return descriptions.apply(distribution);
+      }
+    };
   }
 
   @Override

@@ -110,7 +110,9 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             formats(),
             level(),
             PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
-            network());
+            network(),
+            distDirectory.toPath(),
+            python);
     CheckResult result = new PolicyCheck(BuiltInRules.registry(), policySources()).run(request);
     log(result);
     return result;

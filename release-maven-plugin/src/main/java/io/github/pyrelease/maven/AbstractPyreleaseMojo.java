@@ -23,6 +23,16 @@ abstract class AbstractPyreleaseMojo extends AbstractMojo {
   @Parameter(property = PyreleaseProperties.PROJECT_DIR, defaultValue = "${project.basedir}")
   protected File projectDir;
 
+  /** The Python interpreter: a command on the PATH or a path. */
+  @Parameter(property = PyreleaseProperties.PYTHON, defaultValue = "python3")
+  protected String python;
+
+  /** Where the built distributions go, and where {@code check-dist} reads them. */
+  @Parameter(
+      property = PyreleaseProperties.DIST_DIRECTORY,
+      defaultValue = "${project.build.directory}/dist")
+  protected File distDirectory;
+
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 

@@ -10,6 +10,12 @@ final class PyreleaseProperties {
   static final String FAIL_ON = "pyrelease.failOn";
   static final String RULES = "pyrelease.rules";
   static final String OUTPUT_DIRECTORY = "pyrelease.outputDirectory";
+  static final String PYTHON = "pyrelease.python";
+  static final String DIST_DIRECTORY = "pyrelease.distDirectory";
+  static final String FRONTEND = "pyrelease.frontend";
+  static final String ISOLATED = "pyrelease.isolated";
+  static final String BUILD_TIMEOUT = "pyrelease.buildTimeout";
+  static final String ATTACH = "pyrelease.attach";
   static final String POLICY = "pyrelease.policy";
   static final String POLICY_CACHE = "pyrelease.policyCache";
   static final String CONNECT_TIMEOUT = "pyrelease.connectTimeout";

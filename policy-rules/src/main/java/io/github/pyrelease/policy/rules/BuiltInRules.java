@@ -20,6 +20,10 @@ public final class BuiltInRules {
             TagFreeRule::new,
             TagMatchesRule::new,
             VersionIncreasesRule::new,
-            VersionUnpublishedRule::new));
+            VersionUnpublishedRule::new,
+            options -> new DistFilenameRule(),
+            DistMetadataRule::new,
+            options -> new DistRecordRule(),
+            DistContentsRule::new));
   }
 }

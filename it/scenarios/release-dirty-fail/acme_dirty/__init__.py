@@ -1,0 +1,1 @@
+"""acme-dirty: a package released in an integration scenario."""

@@ -1,0 +1,1 @@
+"""acme-offline: a package released in an integration scenario."""

@@ -1,0 +1,1 @@
+"""acme-private: a package released in an integration scenario."""

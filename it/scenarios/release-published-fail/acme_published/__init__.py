@@ -1,0 +1,1 @@
+"""acme-published: a package released in an integration scenario."""

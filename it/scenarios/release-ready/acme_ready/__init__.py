@@ -1,0 +1,1 @@
+"""acme-ready: a package released in an integration scenario."""

@@ -1,0 +1,357 @@
+package io.github.pyrelease.dist;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Reads a wheel through its central directory, as pip's {@code zipfile} does, streaming each member
+ * once to hash it; nothing is extracted and only the small metadata files are kept.
+ */
+final class ZipReader {
+
+  private static final Charset CP437 = Charset.forName("IBM437");
+
+  private final ReadLimits limits;
+
+  ZipReader(ReadLimits limits) {
+    this.limits = limits;
+  }
+
+  /** What was read from the archive. */
+  record Contents(
+      List<ArchiveEntry> entries,
+      List<ArchiveProblem> problems,
+      CoreMetadata metadata,
+      CoreMetadata wheelInfo,
+      RecordFile record) {}
+
+  Contents read(Path file, String expectedDistInfo) {
+    List<ArchiveProblem> problems = new ArrayList<>();
+    try (ZipFile zip =
+        ZipFile.builder()
+            .setPath(file)
+            .setCharset(StandardCharsets.UTF_8)
+            .setUseUnicodeExtraFields(false)
+            .get()) {
+      List<ZipArchiveEntry> listed = Collections.list(zip.getEntries());
+      if (listed.size() > limits.maxEntries()) {
+        problems.add(
+            new ArchiveProblem(
+                ArchiveProblems.LIMIT,
+                "has "
+                    + listed.size()
+                    + " members, more than the "
+                    + limits.maxEntries()
+                    + " pyrelease reads; only the first were checked"));
+        listed = listed.subList(0, limits.maxEntries());
+      }
+      Map<ZipArchiveEntry, String> names = new IdentityHashMap<>();
+      Map<ZipArchiveEntry, String> nameProblems = new IdentityHashMap<>();
+      for (ZipArchiveEntry entry : listed) {
+        decodeName(entry, names, nameProblems);
+      }
+      String distInfo = distInfoDir(names.values(), expectedDistInfo);
+      RecordFile record = null;
+      Set<String> algorithms = new LinkedHashSet<>(Set.of("sha256"));
+      if (distInfo != null) {
+        ZipArchiveEntry recordEntry = find(listed, names, distInfo + "/RECORD");
+        if (recordEntry != null) {
+          byte[] bytes = readSmall(zip, recordEntry);
+          if (bytes != null) {
+            record = RecordParser.parse(distInfo + "/RECORD", bytes);
+            record.rows().forEach(r -> algorithms.add(algorithmOf(r.hash())));
+          }
+        }
+      }
+      Set<ZipArchiveEntry> overlapping = overlapping(listed, names, problems);
+      Map<ZipArchiveEntry, ArchiveEntry> read = new IdentityHashMap<>();
+      CoreMetadata metadata = null;
+      CoreMetadata wheelInfo = null;
+      ReadBudget budget = new ReadBudget(limits, null);
+      List<ZipArchiveEntry> physical = new ArrayList<>(listed);
+      physical.sort(Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
+      for (ZipArchiveEntry entry : physical) {
+        String name = names.get(entry);
+        boolean small =
+            distInfo != null
+                && (name.equals(distInfo + "/METADATA") || name.equals(distInfo + "/WHEEL"));
+        ByteArrayOutputStream capture = small ? new ByteArrayOutputStream() : null;
+        ArchiveEntry result =
+            readEntry(
+                zip,
+                entry,
+                name,
+                nameProblems.get(entry),
+                algorithms,
+                overlapping.contains(entry),
+                budget,
+                capture,
+                problems);
+        read.put(entry, result);
+        if (small && result.readProblem() == null && capture.size() == result.size()) {
+          CoreMetadata parsed = CoreMetadataParser.parse(name, capture.toByteArray());
+          if (name.endsWith("/METADATA")) {
+            metadata = metadata == null ? parsed : metadata;
+          } else {
+            wheelInfo = wheelInfo == null ? parsed : wheelInfo;
+          }
+        }
+        if (budget.exhausted() != null) {
+          problems.add(new ArchiveProblem(ArchiveProblems.LIMIT, budget.exhausted()));
+          break;
+        }
+      }
+      List<ArchiveEntry> entries = new ArrayList<>();
+      for (ZipArchiveEntry entry : listed) {
+        ArchiveEntry result = read.get(entry);
+        entries.add(result != null ? result : unread(entry, names, nameProblems));
+      }
+      return new Contents(entries, problems, metadata, wheelInfo, record);
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          new ArchiveProblem(
+              ArchiveProblems.UNREADABLE,
+              "cannot be read as a zip archive ("
+                  + describe(e)
+                  + "); it is truncated, corrupt or not a wheel"));
+      return new Contents(List.of(), problems, null, null, null);
+    }
+  }
+
+  private ArchiveEntry readEntry(
+      ZipFile zip,
+      ZipArchiveEntry entry,
+      String name,
+      String nameProblem,
+      Set<String> algorithms,
+      boolean overlaps,
+      ReadBudget budget,
+      ByteArrayOutputStream capture,
+      List<ArchiveProblem> problems) {
+    long declared = entry.getSize();
+    long compressed = entry.getCompressedSize();
+    if (entry.isDirectory()) {
+      return new ArchiveEntry(
+          name, EntryType.DIRECTORY, 0, declared, compressed, Map.of(), null, nameProblem, null);
+    }
+    boolean symlink = entry.isUnixSymlink();
+    EntryType type = symlink ? EntryType.SYMLINK : EntryType.FILE;
+    String notRead =
+        overlaps
+            ? "shares its bytes with another member; not read"
+            : zip.canReadEntryData(entry)
+                ? null
+                : "uses compression method "
+                    + entry.getMethod()
+                    + ", which installers cannot read (wheels use deflate or stored)";
+    if (notRead != null) {
+      return new ArchiveEntry(
+          name, type, 0, declared, compressed, Map.of(), null, nameProblem, notRead);
+    }
+    EntryDigests digests = new EntryDigests(algorithms);
+    CRC32 crc = new CRC32();
+    ByteArrayOutputStream link = symlink ? new ByteArrayOutputStream() : capture;
+    try (InputStream in = zip.getInputStream(entry)) {
+      ReadBudget.Read got = budget.read(in, digests, crc, compressed, link);
+      String problem = got.stopped();
+      if (problem == null && declared >= 0 && got.size() != declared) {
+        problem = "holds " + got.size() + " bytes but its header declares " + declared;
+      }
+      if (problem == null && entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+        problem = "fails its CRC-32 check: the content is corrupt";
+      }
+      if (problem != null && got.stopped() == null) {
+        problems.add(new ArchiveProblem(ArchiveProblems.CORRUPT, name + " " + problem));
+      }
+      String target =
+          symlink && link != null ? new String(link.toByteArray(), StandardCharsets.UTF_8) : null;
+      return new ArchiveEntry(
+          name,
+          type,
+          got.size(),
+          declared,
+          compressed,
+          digests.finish(),
+          target,
+          nameProblem,
+          problem);
+    } catch (IOException | RuntimeException e) {
+      String key = e instanceof EOFException ? ArchiveProblems.TRUNCATED : ArchiveProblems.CORRUPT;
+      String message = name + " cannot be read: " + describe(e);
+      problems.add(new ArchiveProblem(key, message));
+      return new ArchiveEntry(
+          name, type, 0, declared, compressed, Map.of(), null, nameProblem, describe(e));
+    }
+  }
+
+  private static ArchiveEntry unread(
+      ZipArchiveEntry entry,
+      Map<ZipArchiveEntry, String> names,
+      Map<ZipArchiveEntry, String> nameProblems) {
+    EntryType type =
+        entry.isDirectory()
+            ? EntryType.DIRECTORY
+            : entry.isUnixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
+    return new ArchiveEntry(
+        names.get(entry),
+        type,
+        0,
+        entry.getSize(),
+        entry.getCompressedSize(),
+        Map.of(),
+        null,
+        nameProblems.get(entry),
+        "not read: reading stopped at a safety limit");
+  }
+
+  /**
+   * Members whose stored bytes overlap an earlier member's: valid zips never do this, "overlapping"
+   * zip bombs do (one compressed kernel referenced thousands of times).
+   */
+  private static Set<ZipArchiveEntry> overlapping(
+      List<ZipArchiveEntry> listed,
+      Map<ZipArchiveEntry, String> names,
+      List<ArchiveProblem> problems) {
+    List<ZipArchiveEntry> sorted = new ArrayList<>(listed);
+    sorted.sort(Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
+    Set<ZipArchiveEntry> overlapping = Collections.newSetFromMap(new IdentityHashMap<>());
+    long end = -1;
+    for (ZipArchiveEntry entry : sorted) {
+      long start = entry.getLocalHeaderOffset();
+      if (start < end) {
+        overlapping.add(entry);
+      }
+      long dataEnd = entry.getDataOffset() + Math.max(entry.getCompressedSize(), 0);
+      end = Math.max(end, dataEnd);
+    }
+    if (!overlapping.isEmpty()) {
+      problems.add(
+          new ArchiveProblem(
+              ArchiveProblems.OVERLAPPING,
+              overlapping.size()
+                  + " members share their bytes with other members (first: "
+                  + names.get(overlapping.iterator().next())
+                  + "): the shape of an overlapping zip bomb; they were not read"));
+    }
+    return overlapping;
+  }
+
+  /** Decodes a member's name as Python's zipfile does: UTF-8 when flagged, cp437 otherwise. */
+  private static void decodeName(
+      ZipArchiveEntry entry,
+      Map<ZipArchiveEntry, String> names,
+      Map<ZipArchiveEntry, String> nameProblems) {
+    byte[] raw = entry.getRawName();
+    boolean ascii = true;
+    for (byte b : raw) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      names.put(entry, new String(raw, StandardCharsets.US_ASCII));
+      return;
+    }
+    boolean flagged = entry.getGeneralPurposeBit().usesUTF8ForNames();
+    String utf8 = strictUtf8(raw);
+    if (utf8 == null) {
+      names.put(entry, new String(raw, StandardCharsets.UTF_8));
+      nameProblems.put(entry, "the name is not valid UTF-8");
+    } else if (!flagged) {
+      names.put(entry, utf8);
+      nameProblems.put(
+          entry,
+          "the name is not flagged as UTF-8, so Python's zipfile reads it as cp437 ('"
+              + new String(raw, CP437)
+              + "')");
+    } else {
+      names.put(entry, utf8);
+    }
+  }
+
+  static String strictUtf8(byte[] raw) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** The {@code .dist-info} directory the filename names, else the only one there is. */
+  private static String distInfoDir(Iterable<String> names, String expected) {
+    Set<String> dirs = new HashSet<>();
+    for (String name : names) {
+      int slash = name.indexOf('/');
+      if (slash > 0 && name.substring(0, slash).endsWith(".dist-info")) {
+        dirs.add(name.substring(0, slash));
+      }
+    }
+    if (expected != null) {
+      for (String dir : dirs) {
+        if (dir.equalsIgnoreCase(expected)) {
+          return dir;
+        }
+      }
+    }
+    return dirs.size() == 1 ? dirs.iterator().next() : null;
+  }
+
+  private static ZipArchiveEntry find(
+      List<ZipArchiveEntry> listed, Map<ZipArchiveEntry, String> names, String name) {
+    for (ZipArchiveEntry entry : listed) {
+      if (names.get(entry).equals(name)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private byte[] readSmall(ZipFile zip, ZipArchiveEntry entry) {
+    if (!zip.canReadEntryData(entry) || entry.getSize() > limits.maxSmallFile()) {
+      return null;
+    }
+    try (InputStream in = zip.getInputStream(entry)) {
+      byte[] bytes = in.readNBytes(limits.maxSmallFile() + 1);
+      return bytes.length > limits.maxSmallFile() ? null : bytes;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The algorithm of a RECORD hash ({@code sha256=...}), lower case; sha256 when none. */
+  static String algorithmOf(String hash) {
+    int eq = hash.indexOf('=');
+    return eq > 0 ? hash.substring(0, eq).toLowerCase(java.util.Locale.ROOT) : "sha256";
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.pyrelease.dist.readme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.python.ProcessOutput;
+import io.github.pyrelease.python.ProcessResult;
+import io.github.pyrelease.python.ProcessRunner;
+import io.github.pyrelease.python.PythonInterpreter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides whether long descriptions render as twine and PyPI render them: reStructuredText (and
+ * unknown or missing content types, which both treat as reStructuredText) is checked by {@link
+ * RstChecker} in Java; what it cannot decide goes, all at once, to readme_renderer through the
+ * interpreter when one with readme_renderer is there (Debian: python3-readme-renderer, which comes
+ * with twine). Markdown and plain text are not rendered by twine and cannot fail there.
+ */
+public final class DescriptionRenderer {
+
+  private static final String OWN = "pyrelease's reStructuredText check";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String python;
+
+  /**
+   * @param python the interpreter for readme_renderer, or {@code null} to use none
+   */
+  public DescriptionRenderer(String python) {
+    this.python = python;
+  }
+
+  /** What a description with this content type and text would do, one per input, in order. */
+  public List<DescriptionCheck> check(List<Description> descriptions) {
+    List<DescriptionCheck> results = new ArrayList<>();
+    Map<String, List<Integer>> undecided = new LinkedHashMap<>();
+    for (int i = 0; i < descriptions.size(); i++) {
+      Description d = descriptions.get(i);
+      if (d.text() == null || d.text().isBlank() || d.text().strip().equals("UNKNOWN")) {
+        results.add(new DescriptionCheck(DescriptionCheck.Status.ABSENT, OWN, List.of()));
+        continue;
+      }
+      String type = mediaType(d.contentType());
+      if (type.equals("text/markdown") || type.equals("text/plain")) {
+        results.add(
+            new DescriptionCheck(
+                DescriptionCheck.Status.NOT_RENDERED,
+                OWN,
+                List.of(type + " is shown as written by twine; it cannot fail to render there")));
+        continue;
+      }
+      RstVerdict verdict = RstChecker.check(d.text());
+      switch (verdict.outcome()) {
+        case VALID ->
+            results.add(new DescriptionCheck(DescriptionCheck.Status.RENDERS, OWN, List.of()));
+        case INVALID ->
+            results.add(
+                new DescriptionCheck(DescriptionCheck.Status.FAILS, OWN, verdict.messages()));
+        case UNDECIDED -> {
+          results.add(null);
+          undecided.computeIfAbsent(d.text(), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    if (!undecided.isEmpty()) {
+      List<DescriptionCheck> rendered = render(new ArrayList<>(undecided.keySet()));
+      int k = 0;
+      for (List<Integer> indexes : undecided.values()) {
+        for (int index : indexes) {
+          results.set(index, rendered.get(k));
+        }
+        k++;
+      }
+    }
+    return results;
+  }
+
+  /** A description to check. */
+  public record Description(String contentType, String text) {}
+
+  static String mediaType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return "text/x-rst";
+    }
+    return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+  }
+
+  private List<DescriptionCheck> render(List<String> texts) {
+    if (python == null) {
+      return unchecked(texts.size(), "no Python interpreter was given to run readme_renderer");
+    }
+    PythonInterpreter interpreter;
+    try {
+      interpreter = PythonInterpreter.locate(python, "pyrelease.python");
+    } catch (PyreleaseException e) {
+      return unchecked(texts.size(), e.getMessage());
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("pyrelease-readme-");
+      Path script = dir.resolve("render_rst.py");
+      Path input = dir.resolve("descriptions.json");
+      Path output = dir.resolve("verdicts.json");
+      try (InputStream in = DescriptionRenderer.class.getResourceAsStream("render_rst.py")) {
+        Files.copy(in, script);
+      }
+      List<Map<String, String>> requests = texts.stream().map(t -> Map.of("text", t)).toList();
+      JSON.writeValue(input.toFile(), requests);
+      ProcessResult result =
+          ProcessRunner.run(
+              interpreter.command(script.toString(), input.toString(), output.toString()),
+              dir,
+              Map.of("PYTHONIOENCODING", "utf-8"),
+              Duration.ofMinutes(5),
+              ProcessOutput.discard());
+      JsonNode answer =
+          Files.isRegularFile(output)
+              ? JSON.readTree(Files.readString(output, StandardCharsets.UTF_8))
+              : null;
+      if (answer != null && answer.path("error").asText().equals("missing")) {
+        return unchecked(
+            texts.size(),
+            interpreter.executable()
+                + " cannot import readme_renderer; install it (Debian/Ubuntu: apt-get install"
+                + " python3-readme-renderer, which twine brings) to check this markup");
+      }
+      if (!result.succeeded() || answer == null) {
+        return unchecked(
+            texts.size(), "readme_renderer failed: " + String.join(" / ", result.tail()));
+      }
+      String checker = answer.path("renderer").asText() + " (" + interpreter.executable() + ")";
+      List<DescriptionCheck> checks = new ArrayList<>();
+      for (JsonNode verdict : answer.path("verdicts")) {
+        List<String> messages = new ArrayList<>();
+        verdict.path("messages").forEach(m -> messages.add(m.asText()));
+        checks.add(
+            new DescriptionCheck(
+                verdict.path("ok").asBoolean()
+                    ? DescriptionCheck.Status.RENDERS
+                    : DescriptionCheck.Status.FAILS,
+                checker,
+                messages));
+      }
+      return checks.size() == texts.size()
+          ? checks
+          : unchecked(
+              texts.size(), "readme_renderer answered " + checks.size() + " of " + texts.size());
+    } catch (IOException e) {
+      return unchecked(texts.size(), "cannot run readme_renderer: " + e.getMessage());
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static List<DescriptionCheck> unchecked(int count, String why) {
+    List<DescriptionCheck> checks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      checks.add(new DescriptionCheck(DescriptionCheck.Status.UNCHECKED, OWN, List.of(why)));
+    }
+    return checks;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.pyrelease.maven;
+
+import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.build.BuildLog;
+import io.github.pyrelease.build.BuildRequest;
+import io.github.pyrelease.build.BuildResult;
+import io.github.pyrelease.build.DistributionBuilder;
+import io.github.pyrelease.build.Frontend;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds the sdist, then the wheel from it, with the project's PEP 517 backend into {@code
+ * target/dist}, and attaches both to the Maven project: with packaging {@code python} the wheel is
+ * the main artifact, so {@code install} and {@code deploy} carry them.
+ */
+@Mojo(
+    name = "build",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresProject = false,
+    threadSafe = true)
+public class BuildMojo extends AbstractPyreleaseMojo {
+
+  /** Skips this goal only. */
+  @Parameter(property = "pyrelease.build.skip", defaultValue = "false")
+  private boolean buildSkip;
+
+  /** Who drives the backend: pyrelease (its own PEP 517 front end), build or uv. */
+  @Parameter(property = PyreleaseProperties.FRONTEND, defaultValue = "pyrelease")
+  private String frontend;
+
+  /** Build in a fresh virtual environment with the build requirements installed by pip. */
+  @Parameter(property = PyreleaseProperties.ISOLATED, defaultValue = "false")
+  private boolean isolated;
+
+  /** How long each build step may take, in seconds. */
+  @Parameter(property = PyreleaseProperties.BUILD_TIMEOUT, defaultValue = "600")
+  private long buildTimeout;
+
+  /** Attach the wheel (type whl) and the sdist (type tar.gz) to the Maven project. */
+  @Parameter(property = PyreleaseProperties.ATTACH, defaultValue = "true")
+  private boolean attach;
+
+  /** PEP 517 config settings passed to the backend. */
+  @Parameter private Map<String, String> configSettings;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  private MavenProject project;
+
+  @Component private MavenProjectHelper projectHelper;
+
+  @Override
+  protected String goal() {
+    return "build";
+  }
+
+  @Override
+  protected boolean goalSkipped() {
+    return buildSkip;
+  }
+
+  @Override
+  protected void run() {
+    Frontend chosen =
+        Frontend.fromId(frontend)
+            .orElseThrow(
+                () ->
+                    new PyreleaseException(
+                        "unknown front end '" + frontend + "'",
+                        PyreleaseProperties.FRONTEND,
+                        "choose from " + Frontend.choices()));
+    if (buildTimeout <= 0) {
+      throw new PyreleaseException(
+          PyreleaseProperties.BUILD_TIMEOUT + " is " + buildTimeout,
+          PyreleaseProperties.BUILD_TIMEOUT,
+          "set it to a positive number of seconds");
+    }
+    BuildRequest request =
+        new BuildRequest(
+            projectDir.toPath(),
+            distDirectory.toPath(),
+            python,
+            PyreleaseProperties.PYTHON,
+            chosen,
+            isolated,
+            Duration.ofSeconds(buildTimeout),
+            true,
+            configSettings == null ? Map.of() : configSettings);
+    BuildResult result = new DistributionBuilder().build(request, log());
+    if (attach && project != null) {
+      if ("python".equals(project.getPackaging())) {
+        project.getArtifact().setFile(result.wheel().toFile());
+      } else {
+        projectHelper.attachArtifact(project, "whl", null, result.wheel().toFile());
+      }
+      projectHelper.attachArtifact(project, "tar.gz", null, result.sdist().toFile());
+    }
+  }
+
+  private BuildLog log() {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        getLog().info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        getLog().warn(message);
+      }
+
+      @Override
+      public void output(String line) {
+        getLog().info("  " + line);
+      }
+    };
+  }
+}
