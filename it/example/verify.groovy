@@ -1,7 +1,8 @@
 // The bundled example passes the gate under the built-in default policy: the sources, then the
 // wheel and sdist hatchling builds, which pass every dist rule. Every report file is written and
 // valid: report.json against pyrelease's schema, report.sarif against SARIF 2.1.0, report.xml as
-// XML, report.html as a page that fetches nothing. (check-dist, the last goal to run, wrote them.)
+// XML, report.html as a page that fetches nothing. The reports add up over the build: check-dist,
+// the last goal to run, writes the sources' results beside its own.
 import com.networknt.schema.SchemaRegistry
 import com.networknt.schema.SpecificationVersion
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -27,8 +28,10 @@ assert report.project.name == 'acme-greeter'
 assert report.project.version == '1.4.0'
 assert report.policy == 'built-in default policy'
 assert report.summary.failed == 0
-assert report.summary.passed == 4
-assert new File(out, 'report.txt').text.contains('4 rules: 4 passed')
+assert report.summary.passed == 7
+assert report.results*.rule == ['version-pep440', 'version-consistent', 'changelog-entry',
+    'dist-filename', 'dist-metadata', 'dist-record', 'dist-contents']
+assert new File(out, 'report.txt').text.contains('7 rules: 7 passed')
 
 def root = new File(basedir, '../../../..').canonicalFile
 def json = new ObjectMapper()
@@ -43,7 +46,7 @@ validate(new File(root, 'policy-rules/src/test/resources/io/github/pyrelease/rep
     SpecificationVersion.DRAFT_7, new File(out, 'report.sarif'))
 
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'report.xml'))
-assert junit.testsuite.testcase.size() == 4
+assert junit.testsuite.testcase.size() == 7
 assert junit.@failures == '0'
 def html = new File(out, 'report.html').text
 assert html.contains('<strong id="verdict">PASSED</strong>')

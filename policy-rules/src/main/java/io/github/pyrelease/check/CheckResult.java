@@ -9,13 +9,19 @@ import java.util.List;
 /**
  * The outcome of a check.
  *
- * @param evaluation every rule's result
+ * @param evaluation this run's results: they decide whether the check failed
+ * @param reported what the reports show: this run's results after those of earlier goals of the
+ *     same build
  * @param policyOrigin where the policy came from
  * @param failOn the level that fails the check
  * @param reports the report files written
  */
 public record CheckResult(
-    Evaluation evaluation, String policyOrigin, Level failOn, List<Path> reports) {
+    Evaluation evaluation,
+    Evaluation reported,
+    String policyOrigin,
+    Level failOn,
+    List<Path> reports) {
 
   public CheckResult {
     reports = List.copyOf(reports);

@@ -60,6 +60,18 @@ public final class PolicyCheck {
    * @throws io.github.pyrelease.PyreleaseException when the project or the policy cannot be read
    */
   public CheckResult run(CheckRequest request) {
+    return run(request, List.of());
+  }
+
+  /**
+   * Runs the check, with the reports also showing what earlier goals of the same build evaluated
+   * (the sources at validate, the distributions at verify, ...), so the last report of a build is
+   * the whole gate. Only this run's results decide the returned outcome.
+   *
+   * @param earlier results reported earlier in this build; a rule evaluated again replaces them
+   * @throws io.github.pyrelease.PyreleaseException when the project or the policy cannot be read
+   */
+  public CheckResult run(CheckRequest request, List<RuleResult> earlier) {
     requireKnown(request.selection());
     LoadedPolicy policy = loadPolicy(request);
     PythonProject project;
@@ -79,10 +91,11 @@ public final class PolicyCheck {
         new Evaluation(
             project.name(), declaredVersion(project), display(request.projectDir()), results);
     String origin = policy.policy().origin();
+    Evaluation reported = evaluation.after(earlier, registryOrder());
     List<Path> reports =
         new ReportWriter(ToolVersion.get())
-            .write(evaluation, origin, request.failOn(), request.outDir(), request.formats());
-    return new CheckResult(evaluation, origin, request.failOn(), reports);
+            .write(reported, origin, request.failOn(), request.outDir(), request.formats());
+    return new CheckResult(evaluation, reported, origin, request.failOn(), reports);
   }
 
   /**
@@ -94,6 +107,10 @@ public final class PolicyCheck {
   public LoadedPolicy loadPolicy(CheckRequest request) {
     return new PolicyLoader(registry, sources)
         .load(request.policy(), Path.of("").toAbsolutePath(), request.projectDir());
+  }
+
+  private List<String> registryOrder() {
+    return registry.all().stream().map(Rule::id).toList();
   }
 
   private void requireKnown(RuleSelection selection) {

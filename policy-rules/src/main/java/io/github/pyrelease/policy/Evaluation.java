@@ -33,6 +33,26 @@ public record Evaluation(
                 () -> new java.util.EnumMap<>(Outcome.class)));
   }
 
+  /**
+   * This evaluation preceded by {@code earlier} results of rules it did not evaluate itself, in
+   * {@code order} (rule ids; unknown ids go last): the view of a whole build whose goals each
+   * evaluated one stage.
+   */
+  public Evaluation after(List<RuleResult> earlier, List<String> order) {
+    if (earlier.isEmpty()) {
+      return this;
+    }
+    java.util.Set<String> evaluated =
+        results.stream().map(RuleResult::ruleId).collect(Collectors.toSet());
+    List<RuleResult> merged = new java.util.ArrayList<>();
+    earlier.stream().filter(r -> !evaluated.contains(r.ruleId())).forEach(merged::add);
+    merged.addAll(results);
+    merged.sort(
+        java.util.Comparator.comparingInt(
+            r -> order.contains(r.ruleId()) ? order.indexOf(r.ruleId()) : order.size()));
+    return new Evaluation(projectName, projectVersion, projectDir, merged);
+  }
+
   /** Whether the evaluation fails a build that fails on {@code failOn} (error or warning). */
   public boolean fails(Level failOn) {
     return results.stream().anyMatch(r -> failsAt(r.outcome(), failOn));

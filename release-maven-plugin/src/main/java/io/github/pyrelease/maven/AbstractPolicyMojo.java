@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -100,6 +101,12 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
 
   @Component private SettingsDecrypter settingsDecrypter;
 
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject mavenProject;
+
+  /** The project context key under which each goal leaves its reported results for the next. */
+  private static final String REPORTED = AbstractPolicyMojo.class.getName() + ".reported";
+
   /** Evaluates the rules of {@code stage}, logs the report and returns the result. */
   protected final CheckResult evaluate(Stage stage) {
     CheckRequest request =
@@ -113,9 +120,18 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
             network(),
             distDirectory.toPath(),
             python);
-    CheckResult result = new PolicyCheck(BuiltInRules.registry(), policySources()).run(request);
+    CheckResult result =
+        new PolicyCheck(BuiltInRules.registry(), policySources()).run(request, reportedEarlier());
+    mavenProject.setContextValue(REPORTED, result.reported().results());
     log(result);
     return result;
+  }
+
+  /** What earlier pyrelease goals of this build reported for this project, so reports add up. */
+  @SuppressWarnings("unchecked")
+  private List<RuleResult> reportedEarlier() {
+    Object earlier = mavenProject.getContextValue(REPORTED);
+    return earlier instanceof List<?> list ? (List<RuleResult>) list : List.of();
   }
 
   /** Policies from the plugin's own class realm, where the POM's plugin dependencies are. */
