@@ -3,11 +3,14 @@ package io.github.pyrelease.io;
 import io.github.pyrelease.PyreleaseException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers see the old content or the new, never a half-written file: the
@@ -24,13 +27,35 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} to {@code target}, creating parent directories. */
   public static void write(Path target, byte[] bytes) {
+    write(target, bytes, false);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target} and forces them to the disk before the move, for a
+   * record that must survive a crash of the machine, not only of the process.
+   */
+  public static void writeSynced(Path target, byte[] bytes) {
+    write(target, bytes, true);
+  }
+
+  private static void write(Path target, byte[] bytes, boolean sync) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        out.write(bytes);
+      if (sync) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true);
+        }
+      } else {
+        try (OutputStream out = Files.newOutputStream(temp)) {
+          out.write(bytes);
+        }
       }
       move(temp, target);
       temp = null;
