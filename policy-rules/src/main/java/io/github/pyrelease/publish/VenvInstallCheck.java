@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,16 +149,26 @@ public final class VenvInstallCheck implements InstallCheck {
 
   private ProcessResult run(List<String> command, Path dir, String what, String fix) {
     ProcessResult result =
-        ProcessRunner.run(
-            command,
-            dir,
-            Map.of("PIP_CONFIG_FILE", "/dev/null", "PYTHONDONTWRITEBYTECODE", "1"),
-            timeout,
-            line -> log.info("  " + line));
+        ProcessRunner.run(command, dir, environment(), timeout, line -> log.info("  " + line));
     if (!result.succeeded()) {
       throw new ProcessFailedException(what, result, fix);
     }
     return result;
+  }
+
+  /**
+   * This process's environment without pip's own settings, which could send pip to another index or
+   * to local wheels ({@code PIP_INDEX_URL}, {@code PIP_FIND_LINKS}, ...), and without any
+   * configuration file; the network settings (proxies, certificates) stay.
+   */
+  private static Map<String, String> environment() {
+    Map<String, String> environment = new HashMap<>();
+    System.getenv().keySet().stream()
+        .filter(name -> name.startsWith("PIP_") && !name.equals("PIP_CERT"))
+        .forEach(name -> environment.put(name, null));
+    environment.put("PIP_CONFIG_FILE", "/dev/null");
+    environment.put("PYTHONDONTWRITEBYTECODE", "1");
+    return environment;
   }
 
   private static Path copyScript(Path dir) throws IOException {

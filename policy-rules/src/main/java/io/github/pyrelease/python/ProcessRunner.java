@@ -28,7 +28,8 @@ public final class ProcessRunner {
   private ProcessRunner() {}
 
   /**
-   * Runs {@code command} in {@code directory} with {@code environment} added to this process's.
+   * Runs {@code command} in {@code directory} with {@code environment} added to this process's (a
+   * {@code null} value removes that variable).
    *
    * @throws PyreleaseException when the program cannot be started at all
    */
@@ -42,7 +43,15 @@ public final class ProcessRunner {
     if (directory != null) {
       builder.directory(directory.toFile());
     }
-    builder.environment().putAll(environment);
+    // A null value removes the variable, so a child runs without settings it must not inherit.
+    environment.forEach(
+        (name, value) -> {
+          if (value == null) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     String display = display(command);
     long start = System.nanoTime();
