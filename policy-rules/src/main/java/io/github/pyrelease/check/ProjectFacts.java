@@ -6,15 +6,21 @@ import io.github.pyrelease.git.JGitFacts;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.index.HttpIndexFacts;
 import io.github.pyrelease.index.IndexFacts;
+import io.github.pyrelease.index.IndexLocation;
 import io.github.pyrelease.index.IndexLocations;
+import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
+import io.github.pyrelease.publish.PublishState;
+import io.github.pyrelease.publish.PublishStateFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Facts read from the project directory, its git repository and its package indexes, each at most
@@ -93,6 +99,26 @@ final class ProjectFacts implements Facts, AutoCloseable {
               network.offline());
     }
     return index;
+  }
+
+  @Override
+  public synchronized Set<String> publishedEarlier(String index, String project, String version) {
+    Optional<PublishState> record = new PublishStateFile(outDir).read();
+    if (record.isEmpty()
+        || !record.get().version().equals(version)
+        || !ProjectNames.normalize(record.get().project())
+            .equals(ProjectNames.normalize(project))) {
+      return Set.of();
+    }
+    String simpleUrl =
+        IndexLocation.of(new IndexLocations(network.indexes()).urlOf(index)).simpleUrl();
+    Set<String> files = new TreeSet<>();
+    for (PublishState.StageState stage : record.get().stages()) {
+      if (simpleUrl.equals(stage.details().get(PublishState.SIMPLE_URL))) {
+        stage.files().forEach(f -> files.add(f.file()));
+      }
+    }
+    return files;
   }
 
   @Override

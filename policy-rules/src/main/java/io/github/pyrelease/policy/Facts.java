@@ -6,6 +6,7 @@ import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What rules may know about the project. Implementations do the reading (and may throw {@link
@@ -40,6 +41,16 @@ public interface Facts {
   default IndexFacts index() {
     throw new FactUnavailableException(
         "no package index facts in this evaluation", null, null, null);
+  }
+
+  /**
+   * The files of {@code project} {@code version} that earlier runs of its publishing put on {@code
+   * index} (a name or URL, as rules name indexes), from the publishing record: an index that holds
+   * only these holds the release's own files, and publishing resumes. Empty when there is no such
+   * record.
+   */
+  default Set<String> publishedEarlier(String index, String project, String version) {
+    return Set.of();
   }
 
   /**

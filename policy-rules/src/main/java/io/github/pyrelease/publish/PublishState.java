@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class PublishState {
 
+  /** The detail of an index stage that records the simple API URL of the index it published to. */
+  public static final String SIMPLE_URL = "simple-url";
+
   /** The version of the file's layout. */
   public static final int SCHEMA_VERSION = 1;
 

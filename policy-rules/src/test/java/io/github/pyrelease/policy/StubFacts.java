@@ -24,6 +24,7 @@ public final class StubFacts implements Facts {
   private Changelog ownChangelog;
   private Optional<GitFacts> git;
   private IndexFacts index;
+  private final Map<String, java.util.Set<String>> publishedEarlier = new HashMap<>();
   private final List<Distribution> distributions = new ArrayList<>();
   private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
       d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
@@ -81,6 +82,17 @@ public final class StubFacts implements Facts {
   public StubFacts noRepository() {
     git = Optional.empty();
     return this;
+  }
+
+  /** The publishing record says these files of the release went to {@code index} earlier. */
+  public StubFacts earlierRunPublished(String index, String... files) {
+    publishedEarlier.put(index, java.util.Set.of(files));
+    return this;
+  }
+
+  @Override
+  public java.util.Set<String> publishedEarlier(String index, String project, String version) {
+    return publishedEarlier.getOrDefault(index, java.util.Set.of());
   }
 
   public StubFacts index(IndexFacts facts) {

@@ -15,6 +15,7 @@ import io.github.pyrelease.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The package index does not have this version yet. Indexes never take the same file twice, and a
@@ -73,6 +74,17 @@ public final class VersionUnpublishedRule extends AbstractRule {
           answer.projectFound()
               ? name + " " + version.get() + " is not on " + answer.indexUrl() + " yet"
               : name + " is not on " + answer.indexUrl() + " yet: a first release");
+    }
+    Set<String> ours = facts.publishedEarlier(index, name, version.get().toString());
+    if (!answer.files().isEmpty() && ours.containsAll(answer.files())) {
+      return Verdict.pass(
+          name
+              + " "
+              + version.get()
+              + " is on "
+              + answer.indexUrl()
+              + " with only the files an earlier run of this release published there"
+              + " (publish-state.json): publishing resumes");
     }
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence(null, 0, answer.api() + ": " + answer.url()));

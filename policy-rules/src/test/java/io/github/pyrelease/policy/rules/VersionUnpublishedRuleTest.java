@@ -62,6 +62,34 @@ class VersionUnpublishedRuleTest {
   }
 
   @Test
+  void anIndexHoldingOnlyWhatAnEarlierRunOfThisReleasePublishedLetsPublishingResume() {
+    StubFacts facts =
+        facts("1.2.0", answer(true, true, false))
+            .earlierRunPublished(
+                "pypi", "acme_widgets-1.2.0.tar.gz", "acme_widgets-1.2.0-py3-none-any.whl");
+
+    Verdict verdict = new VersionUnpublishedRule().evaluate(facts);
+
+    assertThat(verdict.findings()).isEmpty();
+    assertThat(verdict.summary())
+        .isEqualTo(
+            "acme-widgets 1.2.0 is on https://pypi.org/ with only the files an earlier run of this"
+                + " release published there (publish-state.json): publishing resumes");
+  }
+
+  @Test
+  void aFileOnTheIndexThatThisReleaseDidNotPublishStillFails() {
+    StubFacts facts =
+        facts("1.2.0", answer(true, true, false))
+            .earlierRunPublished("pypi", "acme_widgets-1.2.0-py3-none-any.whl")
+            .earlierRunPublished("testpypi", "acme_widgets-1.2.0.tar.gz");
+
+    Verdict verdict = new VersionUnpublishedRule().evaluate(facts);
+
+    assertThat(verdict.summary()).isEqualTo("acme-widgets 1.2.0 is already on https://pypi.org/");
+  }
+
+  @Test
   void aYankedVersionIsStillTaken() {
     Verdict verdict =
         new VersionUnpublishedRule().evaluate(facts("1.2.0", answer(true, true, true)));
