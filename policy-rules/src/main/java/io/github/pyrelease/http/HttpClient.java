@@ -164,7 +164,15 @@ public final class HttpClient {
       throws IOException {
     Request.Builder builder = new Request.Builder().url(url);
     builder.header("User-Agent", settings.userAgent());
-    request.headers().forEach(builder::header);
+    request
+        .headers()
+        .forEach(
+            (name, value) -> {
+              // an Authorization header (a bearer token) goes, like credentials, to its origin only
+              if (sendCredentials || !name.equalsIgnoreCase("Authorization")) {
+                builder.header(name, value);
+              }
+            });
     if (request.credentials() != null && sendCredentials) {
       builder.header(
           "Authorization",

@@ -1,6 +1,7 @@
 package io.github.pyrelease.http;
 
 import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.credentials.Secret;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import okhttp3.RequestBody;
  *
  * @param method GET, POST, ...
  * @param url the URL (https, or http to loopback)
- * @param headers extra headers, such as {@code Accept}
+ * @param headers extra headers, such as {@code Accept}; an {@code Authorization} header is sent
+ *     only to the request's own origin
  * @param credentials sent as HTTP Basic authentication, or {@code null}; never logged
  * @param body the body, which must be readable again for a retry (a file or bytes), or {@code null}
  * @param followRedirects whether to follow redirects (never for uploads: a redirected POST loses
@@ -44,6 +46,14 @@ public record HttpRequest(
 
   public HttpRequest withCredentials(Credentials login) {
     return new HttpRequest(method, url, headers, login, body, followRedirects);
+  }
+
+  /**
+   * This request with {@code Authorization: Bearer <token>} (GitHub's API): sent, like {@link
+   * #credentials()}, only to the request's own origin, never to a redirect target elsewhere.
+   */
+  public HttpRequest withBearerToken(Secret token) {
+    return withHeader("Authorization", "Bearer " + token.reveal());
   }
 
   @Override

@@ -251,6 +251,33 @@ class HttpClientTest {
   }
 
   @Test
+  void aBearerTokenGoesToTheOriginOnlyNotToARedirectTargetElsewhere() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start();
+      server.enqueue(
+          new MockResponse.Builder().code(302).addHeader("Location", url("/same-origin")).build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", other.url("/signed/asset").toString())
+              .build());
+      other.enqueue(new MockResponse.Builder().body("bytes").build());
+
+      HttpResponse response =
+          client(1).send(HttpRequest.get(url("/asset")).withBearerToken(Secret.of(TOKEN)));
+
+      assertThat(response.text()).isEqualTo("bytes");
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer " + TOKEN);
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer " + TOKEN);
+      assertThat(other.takeRequest().getHeaders().get("Authorization")).isNull();
+      assertThat(HttpRequest.get(url("/")).withBearerToken(Secret.of(TOKEN)).toString())
+          .doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
   void plainHttpToAnotherHostIsRefusedBeforeAnythingIsSent() {
     assertThatThrownBy(() -> client(1).send(HttpRequest.get("http://pypi.example.com/simple/")))
         .isInstanceOf(PyreleaseException.class)
