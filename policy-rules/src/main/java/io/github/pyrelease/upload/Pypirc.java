@@ -75,6 +75,11 @@ final class Pypirc {
     return file;
   }
 
+  /** Every section with its options, as configparser reads them (for tests). */
+  Map<String, Map<String, String>> sections() {
+    return sections;
+  }
+
   boolean exists() {
     return Files.isRegularFile(file);
   }
