@@ -178,7 +178,7 @@ final class TrustedPublishing {
           url
               + " refused the GitHub ID token: "
               + json.path("message").asText("Token request failed")
-              + (errors.isEmpty() ? "" : " (" + idToken.maskIn(String.join("; ", errors)) + ")"),
+              + (errors.isEmpty() ? "" : " (" + masked(String.join("; ", errors), idToken) + ")"),
           "register this repository and workflow as a trusted publisher of the project on the"
               + " index (or a pending publisher for a new project); see"
               + " https://docs.pypi.org/trusted-publishers/");
@@ -188,8 +188,13 @@ final class TrustedPublishing {
             + " answered "
             + response.status()
             + " to the token exchange"
-            + idToken.maskIn(messageOf(json, null)),
+            + masked(messageOf(json, null), idToken),
         "try again later; if it persists, publish with an API token");
+  }
+
+  /** {@code text} without the ID token nor the token that asked for it. */
+  private String masked(String text, Secret idToken) {
+    return Secret.of(environment.get(REQUEST_TOKEN)).maskIn(idToken.maskIn(text));
   }
 
   /** In GitHub Actions, tells the runner to hide {@code secret} in every log line from now on. */
