@@ -80,7 +80,16 @@ final class TrustedPublishing {
    * @throws UploadException when a step fails; the message says which and what the index said
    */
   Credentials credentials(String uploadUrl) {
-    HttpUrl upload = SecureUrls.require(uploadUrl, "upload");
+    HttpUrl upload;
+    try {
+      upload = SecureUrls.require(uploadUrl, "upload");
+    } catch (PyreleaseException e) {
+      throw new UploadException(
+          UploadException.Kind.CONFIGURATION,
+          "trusted publishing: " + e.getMessage(),
+          e.where(),
+          e.fix());
+    }
     String origin = upload.scheme() + "://" + upload.host() + ":" + upload.port();
     Minted known = minted.get(origin);
     if (known != null && clock.instant().plus(MARGIN).isBefore(known.expires())) {

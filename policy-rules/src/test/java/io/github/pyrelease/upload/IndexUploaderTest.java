@@ -169,6 +169,25 @@ class IndexUploaderTest {
   }
 
   @Test
+  void anSdistGoesOutAsSourceWithItsPkgInfoFields() throws Exception {
+    ReleaseFile sdist =
+        UploadFixtures.read(UploadFixtures.sdist(dir, UploadFixtures.richMetadata("2.3")));
+    uploads.add(ok());
+
+    uploader(3).upload(target(), sdist);
+
+    MultipartForm form = form(posts().get(0));
+    assertThat(form.values("filetype")).containsExactly("sdist");
+    assertThat(form.values("pyversion")).containsExactly("source");
+    assertThat(form.values("license_file")).isEmpty();
+    assertThat(form.values("project_urls"))
+        .containsExactly(
+            "Source, https://github.com/acme/widgets", "Docs, https://acme.example/docs");
+    assertThat(form.values("maintainer")).containsExactly("");
+    assertThat(form.file("content").data()).isEqualTo(Files.readAllBytes(sdist.path()));
+  }
+
+  @Test
   void aConnectionResetInTheMiddleOfTheBodyIsRetriedWithTheFileReadAgain() throws Exception {
     ReleaseFile big = bigWheel(8);
     try (FaultyIndex index =
