@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -56,11 +58,37 @@ public final class HttpClient {
   }
 
   HttpClient(HttpSettings settings, ResponseCache cache, Sleeper sleeper, Clock clock) {
+    this(settings, cache, sleeper, clock, build(settings));
+  }
+
+  private HttpClient(
+      HttpSettings settings,
+      ResponseCache cache,
+      Sleeper sleeper,
+      Clock clock,
+      OkHttpClient client) {
     this.settings = settings;
     this.cache = cache;
     this.sleeper = sleeper;
     this.clock = clock;
-    this.client = build(settings);
+    this.client = client;
+  }
+
+  /**
+   * This client as uploads need it: HTTP/1.1 only (PyPI puts its error text in the status line's
+   * reason phrase, which HTTP/2 has not), no per-attempt call timeout (a large file takes as long
+   * as the link needs; a stalled transfer still ends at the read timeout) and no answer cache (what
+   * an index says right after an upload must be asked afresh). Same retries, proxies and connection
+   * pool.
+   */
+  public HttpClient forUploads() {
+    OkHttpClient uploads =
+        client
+            .newBuilder()
+            .protocols(List.of(Protocol.HTTP_1_1))
+            .callTimeout(Duration.ZERO)
+            .build();
+    return new HttpClient(settings.withCallTimeout(Duration.ZERO), null, sleeper, clock, uploads);
   }
 
   public HttpSettings settings() {
@@ -191,7 +219,13 @@ public final class HttpClient {
           .toMultimap()
           .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
       return new HttpResponse(
-          response.code(), SecureUrls.redact(url.toString()), headers, body, attempt, null);
+          response.code(),
+          SecureUrls.redact(url.toString()),
+          headers,
+          body,
+          attempt,
+          null,
+          response.message());
     }
   }
 
@@ -222,7 +256,8 @@ public final class HttpClient {
         response.headers(),
         response.body(),
         response.attempts(),
-        note);
+        note,
+        response.reason());
   }
 
   private String cacheKey(HttpRequest request) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param attempts how many attempts it took
  * @param retryNote why the retries ended when this is a failure they could not cure (such as "gave
  *     up after 3 attempts"), or {@code null}
+ * @param reason the status line's reason phrase (HTTP/1.1 only; PyPI puts its error text there), or
+ *     "" when there is none
  */
 public record HttpResponse(
     int status,
@@ -23,12 +25,25 @@ public record HttpResponse(
     Map<String, List<String>> headers,
     byte[] body,
     int attempts,
-    String retryNote) {
+    String retryNote,
+    String reason) {
 
   public HttpResponse {
     Objects.requireNonNull(url, "url");
     headers = Map.copyOf(headers);
     Objects.requireNonNull(body, "body");
+    reason = reason == null ? "" : reason;
+  }
+
+  /** A response without a reason phrase (HTTP/2, or made by a test). */
+  public HttpResponse(
+      int status,
+      String url,
+      Map<String, List<String>> headers,
+      byte[] body,
+      int attempts,
+      String retryNote) {
+    this(status, url, headers, body, attempts, retryNote, "");
   }
 
   /** The first value of header {@code name}, or {@code null}. */

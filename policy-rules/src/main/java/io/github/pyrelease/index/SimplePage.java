@@ -35,6 +35,9 @@ record SimplePage(List<File> files, List<String> versions) {
           "<meta\\s+name=[\"']pypi:repository-version[\"']\\s+content=[\"']([^\"']*)[\"']",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern SHA256_FRAGMENT =
+      Pattern.compile("#(?:.*&)?sha256=([0-9a-fA-F]{64})(?:&|$)");
+
   SimplePage {
     files = List.copyOf(files);
     versions = List.copyOf(versions);
@@ -46,8 +49,14 @@ record SimplePage(List<File> files, List<String> versions) {
    * @param filename the file name
    * @param yanked whether it is yanked
    * @param yankedReason the reason, or {@code null}
+   * @param sha256 its sha256 as the page gives it (lower-case hex), or {@code null}
    */
-  record File(String filename, boolean yanked, String yankedReason) {}
+  record File(String filename, boolean yanked, String yankedReason, String sha256) {
+
+    File(String filename, boolean yanked, String yankedReason) {
+      this(filename, yanked, yankedReason, null);
+    }
+  }
 
   /**
    * Reads a PEP 691 JSON page.
@@ -73,7 +82,13 @@ record SimplePage(List<File> files, List<String> versions) {
       }
       JsonNode yanked = file.path("yanked");
       boolean isYanked = yanked.isTextual() || yanked.asBoolean(false);
-      files.add(new File(name, isYanked, yanked.isTextual() ? yanked.asText() : null));
+      JsonNode sha256 = file.path("hashes").path("sha256");
+      files.add(
+          new File(
+              name,
+              isYanked,
+              yanked.isTextual() ? yanked.asText() : null,
+              sha256.isTextual() ? sha256.asText().toLowerCase(Locale.ROOT) : null));
     }
     List<String> versions = new ArrayList<>();
     root.path("versions").forEach(v -> versions.add(v.asText()));
@@ -102,12 +117,22 @@ record SimplePage(List<File> files, List<String> versions) {
           new File(
               name,
               yankedReason != null,
-              yankedReason == null || yankedReason.isEmpty() ? null : yankedReason));
+              yankedReason == null || yankedReason.isEmpty() ? null : yankedReason,
+              sha256Fragment(attribute(attributes, "href"))));
     }
     if (files.isEmpty() && !declared && !text.toLowerCase(Locale.ROOT).contains("links for")) {
       throw new NotSimpleException("the HTML page lists no files and is not a simple API page");
     }
     return new SimplePage(files, List.of());
+  }
+
+  /** The hex of a {@code #sha256=<hex>} fragment of a PEP 503 link, or {@code null}. */
+  private static String sha256Fragment(String href) {
+    if (href == null) {
+      return null;
+    }
+    Matcher m = SHA256_FRAGMENT.matcher(href);
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }
 
   private static void checkApiVersion(String apiVersion) throws NotSimpleException {
