@@ -47,7 +47,12 @@ public record FileDigests(String sha256, String blake2b256, long size) {
     return new FileDigests(hex.formatHex(sha256.digest()), hex.formatHex(blake), size);
   }
 
-  static MessageDigest newSha256() {
+  /** The sha256 of {@code bytes}, lower-case hex. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newSha256().digest(bytes));
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

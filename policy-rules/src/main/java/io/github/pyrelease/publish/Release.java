@@ -11,16 +11,24 @@ import java.util.Objects;
  * @param project the distribution name as declared
  * @param version the normalised PEP 440 version
  * @param files the wheels and sdists, sdists first
+ * @param title the heading of the version's changelog section without link brackets, or the project
+ *     and version when there is none
  * @param notes the changelog section of the version (Markdown), or "" when there is none
  * @param prerelease whether the version is a pre-release (or a dev release)
  */
 public record Release(
-    String project, String version, List<ReleaseFile> files, String notes, boolean prerelease) {
+    String project,
+    String version,
+    List<ReleaseFile> files,
+    String title,
+    String notes,
+    boolean prerelease) {
 
   public Release {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(version, "version");
     files = List.copyOf(files);
+    Objects.requireNonNull(title, "title");
     Objects.requireNonNull(notes, "notes");
   }
 

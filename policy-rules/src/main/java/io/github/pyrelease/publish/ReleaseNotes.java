@@ -17,7 +17,21 @@ final class ReleaseNotes {
   private static final Pattern LINK_DEFINITION =
       Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*\\S+.*$");
 
+  /** {@code [1.4.0]}, {@code [1.4.0](url)} and {@code [1.4.0][ref]} in a heading. */
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)](?:\\([^)]*\\)|\\[[^\\]]*])?");
+
   private ReleaseNotes() {}
+
+  /**
+   * The title of {@code version}'s section: its heading without link brackets, such as {@code 1.4.0
+   * - 2026-11-30}; empty when the changelog has no such section.
+   */
+  static Optional<String> title(Changelog changelog, String version) {
+    return changelog.sections().stream()
+        .filter(s -> sameVersion(s.version(), version))
+        .findFirst()
+        .map(s -> LINK.matcher(s.heading()).replaceAll("$1").strip());
+  }
 
   /**
    * The lines between the heading of {@code version}'s section and the next section, without

@@ -86,10 +86,15 @@ public final class ReleaseReader {
           distDir.toString(),
           "build the project again (mvn clean package) so the files carry its version");
     }
+    String title =
+        project.changelog() == null
+            ? null
+            : ReleaseNotes.title(project.changelog(), version.toString()).orElse(null);
     return new Release(
         first.name(),
         version.toString(),
         files,
+        title != null ? title : first.name() + " " + version,
         notes(project, version.toString()),
         version.isPreRelease() || version.isDevRelease());
   }

@@ -133,7 +133,7 @@ class PagesIndexRunnerTest {
         Archives.tarGz(
             Archives.sdist("acme-widgets", "1.4.0", Archives.pkgInfo("acme-widgets", "1.4.0"))));
     List<ReleaseFile> files = ReleaseFiles.read(dist);
-    return new Release("acme-widgets", "1.4.0", files, "", false);
+    return new Release("acme-widgets", "1.4.0", files, "acme-widgets 1.4.0", "", false);
   }
 
   private StageProgress progress() {

@@ -369,7 +369,7 @@ class PublisherTest {
 
   private static Release release(Path dist) {
     List<ReleaseFile> files = ReleaseFiles.read(dist);
-    return new Release("acme-widgets", "1.4.0", files, "", false);
+    return new Release("acme-widgets", "1.4.0", files, "acme-widgets 1.4.0", "", false);
   }
 
   /** A process killed in the middle: nothing after this line ran. */

@@ -162,6 +162,6 @@ class VenvInstallCheckTest {
   }
 
   private static Release release(String version) {
-    return new Release("acme-widgets", version, List.of(), "", false);
+    return new Release("acme-widgets", version, List.of(), "acme-widgets " + version, "", false);
   }
 }
