@@ -85,7 +85,7 @@ class FakeGithub {
       def body = new JsonSlurper().parse(exchange.requestBody)
       body.each { k, v -> if (k in ['draft', 'prerelease', 'name', 'body', 'tag_name', 'make_latest']) release[k] = v }
       if (body.draft == false) {
-        release.published_at = new Date().format("yyyy-MM-dd'T'HH:mm:ss'Z'", TimeZone.getTimeZone('UTC'))
+        release.published_at = java.time.Instant.now().toString()
       }
       send(exchange, 200, view(release))
     } else if (method == 'GET' && path ==~ "${repos}/releases/\\d+/assets") {

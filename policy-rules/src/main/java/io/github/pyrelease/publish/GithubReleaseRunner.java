@@ -125,13 +125,11 @@ final class GithubReleaseRunner implements StageRunner {
       @Override
       public void draftCreated(GithubRelease draft) {
         progress.detail("release-id", String.valueOf(draft.id()));
-        progress.log("created the draft release " + draft.htmlUrl());
       }
 
       @Override
       public void draftReused(GithubRelease draft) {
         progress.detail("release-id", String.valueOf(draft.id()));
-        progress.log("continuing the draft release " + draft.htmlUrl());
       }
 
       @Override

@@ -13,6 +13,7 @@ import io.github.pyrelease.policy.RuleResult.LeveledFinding;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
+import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.policyfile.PolicyLoader;
 import io.github.pyrelease.policyfile.PolicySources;
 import io.github.pyrelease.policyfile.RemotePolicies;
@@ -104,27 +105,49 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject mavenProject;
 
+  /** Decrypted once per goal: the check and publishing share it. */
+  private Network network;
+
   /** The project context key under which each goal leaves its reported results for the next. */
   private static final String REPORTED = AbstractPolicyMojo.class.getName() + ".reported";
 
   /** Evaluates the rules of {@code stage}, logs the report and returns the result. */
   protected final CheckResult evaluate(Stage stage) {
-    CheckRequest request =
-        new CheckRequest(
-            projectDir.toPath(),
-            new RuleSelection(Set.of(stage), ruleIds()),
-            outputDirectory.toPath(),
-            formats(),
-            level(),
-            PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
-            network(),
-            distDirectory.toPath(),
-            python);
-    CheckResult result =
-        new PolicyCheck(BuiltInRules.registry(), policySources()).run(request, reportedEarlier());
+    CheckResult result = policyCheck().run(request(stage), reportedEarlier());
     mavenProject.setContextValue(REPORTED, result.reported().results());
     log(result);
     return result;
+  }
+
+  /**
+   * The policy merged with what it extends, as {@link #evaluate} reads it.
+   *
+   * @throws io.github.pyrelease.policyfile.PolicyFileException listing every problem in it
+   */
+  protected final LoadedPolicy loadPolicy() {
+    return policyCheck().loadPolicy(request(Stage.RELEASE));
+  }
+
+  /** Where the reports and the publishing record go. */
+  protected final Path outputDirectory() {
+    return outputDirectory.toPath();
+  }
+
+  private PolicyCheck policyCheck() {
+    return new PolicyCheck(BuiltInRules.registry(), policySources());
+  }
+
+  private CheckRequest request(Stage stage) {
+    return new CheckRequest(
+        projectDir.toPath(),
+        new RuleSelection(Set.of(stage), ruleIds()),
+        outputDirectory.toPath(),
+        formats(),
+        level(),
+        PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
+        network(),
+        distDirectory.toPath(),
+        python);
   }
 
   /** What earlier pyrelease goals of this build reported for this project, so reports add up. */
@@ -211,26 +234,33 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
   }
 
   /** Maven's offline switch, settings.xml servers and proxies (decrypted), and the parameters. */
-  private Network network() {
+  protected final Network network() {
+    if (network != null) {
+      return network;
+    }
     SettingsDecryptionResult decrypted =
         settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
     decrypted
         .getProblems()
         .forEach(problem -> getLog().warn("settings.xml: " + problem.getMessage()));
-    return Network.of(
-        session.isOffline(),
-        Duration.ofSeconds(connectTimeout),
-        Duration.ofSeconds(readTimeout),
-        httpAttempts,
-        SettingsNetwork.proxies(decrypted.getProxies()),
-        new CredentialLookup(SettingsNetwork.credentials(decrypted.getServers()), System.getenv()),
-        IndexLocations.parse(indexes, PyreleaseProperties.INDEXES),
-        SettingsNetwork.cache(session),
-        PyreleaseProperties.CONNECT_TIMEOUT
-            + ", "
-            + PyreleaseProperties.READ_TIMEOUT
-            + ", "
-            + PyreleaseProperties.HTTP_ATTEMPTS);
+    Network built =
+        Network.of(
+            session.isOffline(),
+            Duration.ofSeconds(connectTimeout),
+            Duration.ofSeconds(readTimeout),
+            httpAttempts,
+            SettingsNetwork.proxies(decrypted.getProxies()),
+            new CredentialLookup(
+                SettingsNetwork.credentials(decrypted.getServers()), System.getenv()),
+            IndexLocations.parse(indexes, PyreleaseProperties.INDEXES),
+            SettingsNetwork.cache(session),
+            PyreleaseProperties.CONNECT_TIMEOUT
+                + ", "
+                + PyreleaseProperties.READ_TIMEOUT
+                + ", "
+                + PyreleaseProperties.HTTP_ATTEMPTS);
+    network = built;
+    return built;
   }
 
   private Set<String> ruleIds() {

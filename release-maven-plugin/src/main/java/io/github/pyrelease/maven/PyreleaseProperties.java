@@ -23,6 +23,8 @@ final class PyreleaseProperties {
   static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
   static final String INDEXES = "pyrelease.indexes";
   static final String PUBLISH_SKIP = "pyrelease.publish.skip";
+  static final String APPROVE = "pyrelease.approve";
+  static final String PYPIRC = "pyrelease.pypirc";
   static final String BUMP = "pyrelease.bump";
   static final String NEW_VERSION = "pyrelease.newVersion";
   static final String PRE_KIND = "pyrelease.preKind";
