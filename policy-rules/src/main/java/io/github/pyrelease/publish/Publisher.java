@@ -36,6 +36,14 @@ public final class Publisher {
   private final PublishLog log;
   private final Clock clock;
   private final UnaryOperator<String> mask;
+  private final StepHook hook;
+
+  /** Called after each step is recorded; tests stop the process there. */
+  interface StepHook {
+    void recorded(String step);
+
+    StepHook NONE = step -> {};
+  }
 
   /**
    * @param runners the runner of each stage
@@ -50,6 +58,20 @@ public final class Publisher {
       PublishLog log,
       Clock clock,
       UnaryOperator<String> mask) {
+    this(plan, runners, approvals, installCheck, stateFile, log, clock, mask, StepHook.NONE);
+  }
+
+  Publisher(
+      PublishPlan plan,
+      Function<PublishStage, StageRunner> runners,
+      Approvals approvals,
+      InstallCheck installCheck,
+      PublishStateFile stateFile,
+      PublishLog log,
+      Clock clock,
+      UnaryOperator<String> mask,
+      StepHook hook) {
+    this.hook = hook;
     this.plan = plan;
     this.runners = runners;
     this.approvals = approvals;
@@ -174,6 +196,7 @@ public final class Publisher {
     record.status(Status.DONE, null);
     record.finished(now());
     stateFile.write(state);
+    hook.recorded("stage " + stage.name());
     log.info("[" + stage.name() + "] done" + (record.url() == null ? "" : ": " + record.url()));
   }
 
@@ -346,6 +369,7 @@ public final class Publisher {
       record.recordFile(
           new FileState(file.fileName(), file.sha256(), file.size(), outcome, url, now()));
       stateFile.write(state);
+      hook.recorded("file " + record.name() + " " + file.fileName());
       log.info(
           "["
               + record.name()

@@ -128,6 +128,10 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
     return policyCheck().loadPolicy(request(Stage.RELEASE));
   }
 
+  protected final MavenProject mavenProject() {
+    return mavenProject;
+  }
+
   /** Where the reports and the publishing record go. */
   protected final Path outputDirectory() {
     return outputDirectory.toPath();

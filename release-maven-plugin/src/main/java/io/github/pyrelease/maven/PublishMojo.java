@@ -79,6 +79,11 @@ public class PublishMojo extends AbstractPolicyMojo {
     var project = new PythonProjectReader().read(projectDir.toPath());
     if (dryRun) {
       publishing.simulate(plan, project);
+      // A dry run changes nothing: maven-deploy-plugin, next in the deploy phase, skips too.
+      mavenProject().getProperties().setProperty("maven.deploy.skip", "true");
+      getLog()
+          .info(
+              "Dry run: nothing was published, and maven-deploy-plugin skips (maven.deploy.skip).");
       return;
     }
     try {
