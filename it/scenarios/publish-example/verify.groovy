@@ -19,7 +19,8 @@ try {
   assert log.contains('[testpypi] verify-install passed: acme-greeter 1.4.0 installed from ' + testpypi.url() + 'simple/, imported acme_greeter')
   assert log.contains("stage 'pypi' waits for approval before it publishes acme-greeter 1.4.0 to ${pypi.uploadUrl()}; the stages before it are done (testpypi)")
   assert log.contains('fix: approve it and run again: mvn deploy -Dpyrelease.approve=pypi')
-  // Second build: TestPyPI skipped, the rest published in order.
+  // Second build: the files TestPyPI got are kept, not rebuilt; TestPyPI skipped, the rest in order.
+  assert log.contains("Publishing of this version has begun (${basedir}/target/pyrelease/publish-state.json): keeping the files it published, [${sdist}, ${wheel}]")
   assert log.contains('PASS  version-unpublished  acme-greeter is not on ' + pypi.url() + ' yet: a first release')
   assert log.contains('[testpypi] done earlier')
   assert log.contains('[pypi] approved by pyrelease.approve')

@@ -71,12 +71,6 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
   @Parameter(property = PyreleaseProperties.RULES)
   private String rules;
 
-  /** Where the reports go. */
-  @Parameter(
-      property = PyreleaseProperties.OUTPUT_DIRECTORY,
-      defaultValue = "${project.build.directory}/pyrelease")
-  private File outputDirectory;
-
   /** Seconds to wait for a connection to a package index or git remote. */
   @Parameter(property = PyreleaseProperties.CONNECT_TIMEOUT, defaultValue = "10")
   private int connectTimeout;

@@ -33,6 +33,12 @@ abstract class AbstractPyreleaseMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/dist")
   protected File distDirectory;
 
+  /** Where the reports and the publishing record go. */
+  @Parameter(
+      property = PyreleaseProperties.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/pyrelease")
+  protected File outputDirectory;
+
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 

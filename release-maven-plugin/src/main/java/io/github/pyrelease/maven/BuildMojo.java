@@ -6,8 +6,15 @@ import io.github.pyrelease.build.BuildRequest;
 import io.github.pyrelease.build.BuildResult;
 import io.github.pyrelease.build.DistributionBuilder;
 import io.github.pyrelease.build.Frontend;
+import io.github.pyrelease.check.PolicyCheck;
+import io.github.pyrelease.project.PythonProjectReader;
+import io.github.pyrelease.publish.PublishStateFile;
+import io.github.pyrelease.publish.PublishedRelease;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -92,15 +99,42 @@ public class BuildMojo extends AbstractPyreleaseMojo {
             Duration.ofSeconds(buildTimeout),
             true,
             configSettings == null ? Map.of() : configSettings);
-    BuildResult result = new DistributionBuilder().build(request, log());
-    if (attach && project != null) {
-      if ("python".equals(project.getPackaging())) {
-        project.getArtifact().setFile(result.wheel().toFile());
-      } else {
-        projectHelper.attachArtifact(project, "whl", null, result.wheel().toFile());
-      }
-      projectHelper.attachArtifact(project, "tar.gz", null, result.sdist().toFile());
+    Optional<List<Path>> kept =
+        PublishedRelease.kept(outputDirectory.toPath(), distDirectory.toPath(), declaredVersion());
+    if (kept.isPresent()) {
+      getLog()
+          .info(
+              "Publishing of this version has begun ("
+                  + outputDirectory.toPath().resolve(PublishStateFile.FILE_NAME)
+                  + "): keeping the files it published, "
+                  + kept.get().stream().map(p -> p.getFileName().toString()).toList()
+                  + ", rather than building new ones (mvn clean starts the release over)");
+      attach(
+          kept.get().stream().filter(p -> p.toString().endsWith(".whl")).findFirst(),
+          kept.get().stream().filter(p -> p.toString().endsWith(".tar.gz")).findFirst());
+      return;
     }
+    BuildResult result = new DistributionBuilder().build(request, log());
+    attach(Optional.of(result.wheel()), Optional.of(result.sdist()));
+  }
+
+  private void attach(Optional<Path> wheel, Optional<Path> sdist) {
+    if (!attach || project == null) {
+      return;
+    }
+    if (wheel.isPresent()) {
+      if ("python".equals(project.getPackaging())) {
+        project.getArtifact().setFile(wheel.get().toFile());
+      } else {
+        projectHelper.attachArtifact(project, "whl", null, wheel.get().toFile());
+      }
+    }
+    sdist.ifPresent(file -> projectHelper.attachArtifact(project, "tar.gz", null, file.toFile()));
+  }
+
+  /** The version the sources declare, or null when it is computed at build time. */
+  private String declaredVersion() {
+    return PolicyCheck.declaredVersion(new PythonProjectReader().read(projectDir.toPath()));
   }
 
   private BuildLog log() {
