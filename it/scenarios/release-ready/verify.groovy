@@ -10,7 +10,8 @@ assert log.contains("PASS  tag-matches          HEAD is tagged v1.0.0, the proje
 assert log.contains('PASS  version-increases    no earlier release tag (v{version}): a first release')
 assert log.contains('PASS  version-unpublished  acme-ready is not on ' + context.indexUrl + ' yet: a first release')
 assert log.contains('7 rules: 7 passed, 0 failed, 0 warnings, 0 info, 0 waived, 0 skipped')
-assert log.contains('The release preconditions passed. No publishing stages are configured yet: nothing was published.')
+assert log.contains('The release preconditions passed.')
+assert log.contains('The policy has no publish section: nothing was published (the built-in default policy).')
 assert log.contains('BUILD SUCCESS')
 // After the preconditions, maven-deploy-plugin deploys the wheel and the sdist.
 def repo = new File(basedir, 'target/maven-repo/org/example/it/release-ready/1')
