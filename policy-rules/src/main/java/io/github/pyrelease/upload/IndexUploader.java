@@ -290,7 +290,10 @@ public final class IndexUploader {
       UploadTarget target, HttpUrl url, HttpResponse response) {
     String location = response.header("location");
     HttpUrl next = location == null ? null : url.resolve(location);
-    String shownNext = next == null ? "nowhere" : SecureUrls.redact(next.toString());
+    String shownNext =
+        next == null
+            ? "nowhere"
+            : ServerText.mask(SecureUrls.redact(next.toString()), target.credentials());
     boolean slash = next != null && next.toString().equals(url + "/");
     return new UploadException(
         UploadException.Kind.CONFIGURATION,

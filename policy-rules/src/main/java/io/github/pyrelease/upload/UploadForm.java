@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * warehouse would ignore them), nor is {@code License-File} below metadata 2.4, which setuptools
  * writes with another meaning.
  */
-public final class UploadForm {
+final class UploadForm {
 
   /** Core metadata headers (lower case) and the form field each becomes. */
   private static final Map<String, String> FIELDS =
@@ -67,14 +67,14 @@ public final class UploadForm {
    * @param name the field name
    * @param value its value
    */
-  public record Field(String name, String value) {}
+  record Field(String name, String value) {}
 
   /**
    * Every field but the file itself ({@code content}), in the order sent.
    *
    * @throws UploadException when the file is neither a wheel nor an sdist
    */
-  public static List<Field> fieldsOf(ReleaseFile file) {
+  static List<Field> fieldsOf(ReleaseFile file) {
     CoreMetadata metadata = file.metadata();
     boolean licenseFiles = atLeast(metadata.value("Metadata-Version").orElse("0"), 2, 4);
     List<Field> fields = new ArrayList<>();

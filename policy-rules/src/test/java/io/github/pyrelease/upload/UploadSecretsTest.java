@@ -20,8 +20,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,13 +99,23 @@ class UploadSecretsTest {
         UploadTarget.of("pypi", server.url("/legacy/").toString(), "pypi", UploadFixtures.token());
     String echo =
         TOKEN + " " + basic(TOKEN) + " " + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
+    // uploads take the scripted answers; the digest lookups after a 409 find nothing
+    Queue<MockResponse> uploads = new ConcurrentLinkedQueue<>();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            MockResponse next = request.getMethod().equals("POST") ? uploads.poll() : null;
+            return next != null ? next : new MockResponse.Builder().code(404).build();
+          }
+        });
 
-    server.enqueue(new MockResponse.Builder().body("OK " + echo).build());
+    uploads.add(new MockResponse.Builder().body("OK " + echo).build());
     attempt(() -> produced.add(uploader.upload(target, wheel).toString()));
     produced.add(target.toString());
     produced.addAll(uploader.describe(target, wheel));
     for (String status : List.of("400", "401", "403", "409", "413", "503")) {
-      server.enqueue(
+      uploads.add(
           new MockResponse.Builder()
               .status("HTTP/1.1 " + status + " Refused " + echo)
               .body(
@@ -113,7 +127,7 @@ class UploadSecretsTest {
               .build());
       attempt(() -> uploader.upload(target, wheel));
     }
-    server.enqueue(
+    uploads.add(
         new MockResponse.Builder()
             .code(302)
             .addHeader("Location", "https://x.example/" + TOKEN)
