@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
@@ -20,31 +22,73 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public record FileDigests(String sha256, String blake2b256, long size) {
 
-  private static final int BUFFER = 1 << 16;
+  private static final int CHUNK = 1 << 20;
+  private static final int CHUNKS = 4;
 
-  /** Reads {@code file} once. */
+  /**
+   * Reads {@code file} once. BLAKE2b in Java is four times slower than SHA-256 with the CPU's SHA
+   * instructions, so it runs on a second thread over the same chunks: the whole takes about as long
+   * as BLAKE2b alone.
+   */
   public static FileDigests of(Path file) {
     MessageDigest sha256 = newSha256();
     Blake2bDigest blake2b = new Blake2bDigest(256);
-    byte[] buffer = new byte[BUFFER];
+    BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
+    for (int i = 0; i < CHUNKS; i++) {
+      free.add(new byte[CHUNK]);
+    }
+    Thread hasher =
+        new Thread(
+            () -> {
+              try {
+                for (Chunk chunk; (chunk = full.take()).length() >= 0; ) {
+                  blake2b.update(chunk.bytes(), 0, chunk.length());
+                  free.put(chunk.bytes());
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "pyrelease-blake2b");
+    hasher.setDaemon(true);
+    hasher.start();
     long size = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        sha256.update(buffer, 0, n);
-        blake2b.update(buffer, 0, n);
-        size += n;
+      try {
+        for (byte[] buffer = free.take(); ; buffer = free.take()) {
+          int n = in.readNBytes(buffer, 0, CHUNK);
+          if (n == 0) {
+            break;
+          }
+          sha256.update(buffer, 0, n);
+          size += n;
+          full.put(new Chunk(buffer, n));
+        }
+      } finally {
+        full.put(Chunk.END);
       }
+      hasher.join();
     } catch (IOException e) {
       throw new PyreleaseException(
           "cannot read " + file + ": " + e.getMessage(),
           file.toString(),
           "build the distributions again (mvn package, or pyrelease build)",
           e);
+    } catch (InterruptedException e) {
+      hasher.interrupt();
+      Thread.currentThread().interrupt();
+      throw new PyreleaseException("interrupted while reading " + file, file.toString(), null, e);
     }
     byte[] blake = new byte[32];
     blake2b.doFinal(blake, 0);
     HexFormat hex = HexFormat.of();
     return new FileDigests(hex.formatHex(sha256.digest()), hex.formatHex(blake), size);
+  }
+
+  /** Bytes read, handed to the BLAKE2b thread; a negative length ends it. */
+  private record Chunk(byte[] bytes, int length) {
+    static final Chunk END = new Chunk(new byte[0], -1);
   }
 
   /** The sha256 of {@code bytes}, lower-case hex. */

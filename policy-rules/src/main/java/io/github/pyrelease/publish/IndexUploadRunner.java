@@ -64,27 +64,30 @@ final class IndexUploadRunner implements StageRunner {
   public void publish(PublishStage stage, Release release, StageProgress progress) {
     PublishStage.Index index = (PublishStage.Index) stage;
     progress.detail(PublishState.SIMPLE_URL, simpleUrl(index));
-    if (release.files().stream().allMatch(progress::done)) {
-      return;
-    }
-    Credentials login = credentials.resolve(index.name(), index.serverId(), index.uploadUrl());
-    progress.log(
-        "uploading to "
-            + index.uploadUrl()
-            + " as "
-            + login.username()
-            + " ("
-            + login.origin()
-            + ")");
-    UploadTarget target =
-        new UploadTarget(index.name(), index.uploadUrl(), indexUrl(index), index.serverId(), login);
     IndexUploader uploader = new IndexUploader(http);
     String page = null;
+    boolean announced = false;
     for (ReleaseFile file : release.files()) {
       if (progress.done(file)) {
         progress.log(file.fileName() + ": uploaded earlier, skipped");
         continue;
       }
+      // Asked per file: a trusted publishing token lives 15 minutes and is minted again.
+      Credentials login = credentials.resolve(index.name(), index.serverId(), index.uploadUrl());
+      if (!announced) {
+        progress.log(
+            "uploading to "
+                + index.uploadUrl()
+                + " as "
+                + login.username()
+                + " ("
+                + login.origin()
+                + ")");
+        announced = true;
+      }
+      UploadTarget target =
+          new UploadTarget(
+              index.name(), index.uploadUrl(), indexUrl(index), index.serverId(), login);
       UploadResult result = uploader.upload(target, file);
       progress.published(
           file,
