@@ -1,6 +1,8 @@
 package io.github.pyrelease.publish;
 
 import io.github.pyrelease.dist.FileDigests;
+import io.github.pyrelease.publish.state.PublishState;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.version.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;

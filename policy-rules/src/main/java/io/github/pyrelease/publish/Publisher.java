@@ -2,10 +2,12 @@ package io.github.pyrelease.publish;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.dist.ReleaseFile;
-import io.github.pyrelease.publish.PublishState.FileState;
-import io.github.pyrelease.publish.PublishState.GateState;
-import io.github.pyrelease.publish.PublishState.StageState;
-import io.github.pyrelease.publish.PublishState.Status;
+import io.github.pyrelease.publish.state.PublishState;
+import io.github.pyrelease.publish.state.PublishState.FileState;
+import io.github.pyrelease.publish.state.PublishState.GateState;
+import io.github.pyrelease.publish.state.PublishState.StageState;
+import io.github.pyrelease.publish.state.PublishState.Status;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +165,7 @@ public final class Publisher {
 
   private void runStage(PublishStage stage, Release release, PublishState state) {
     StageRunner runner = runners.apply(stage);
-    StageState record = state.stageFor(stage, runner.target(stage, release));
+    StageState record = state.stageFor(stage.name(), stage.type(), runner.target(stage, release));
     if (record.status() == Status.DONE && complete(record, release)) {
       log.info(
           "["

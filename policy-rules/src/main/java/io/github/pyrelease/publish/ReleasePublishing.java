@@ -7,6 +7,8 @@ import io.github.pyrelease.git.JGitFacts;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.publish.state.PublishState;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.upload.UploadCredentials;
 import java.nio.file.Path;
 import java.time.Clock;

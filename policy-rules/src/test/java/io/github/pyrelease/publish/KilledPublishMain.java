@@ -6,6 +6,7 @@ import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.http.HttpSettings;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.upload.UploadCredentials;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,18 +47,7 @@ public final class KilledPublishMain {
     IndexUploadRunner runner =
         new IndexUploadRunner(
             http, new UploadCredentials(credentials, out.resolve("no-pypirc"), http, line -> {}));
-    PublishLog log =
-        new PublishLog() {
-          @Override
-          public void info(String message) {
-            System.out.println(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            System.out.println(message);
-          }
-        };
+    PublishLog log = PublishLog.of(System.out::println, System.out::println);
     return new Publisher(
         plan,
         stage -> runner,

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pyrelease.dist.Archives;
 import io.github.pyrelease.dist.ReleaseFile;
 import io.github.pyrelease.dist.ReleaseFiles;
-import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.state.PublishState;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,16 +35,7 @@ class PublishedReleaseTest {
     files = ReleaseFiles.read(dist);
     PublishState state = new PublishState("acme-widgets", "1.4.0");
     PublishState.StageState stage =
-        state.stageFor(
-            new PublishStage.Index(
-                "testpypi",
-                "https://test.pypi.org/legacy/",
-                null,
-                "testpypi",
-                null,
-                Set.of(),
-                new Position("release-policy.yaml", 1, 1)),
-            "https://test.pypi.org/legacy/");
+        state.stageFor("testpypi", "index", "https://test.pypi.org/legacy/");
     files.forEach(
         f ->
             stage.recordFile(

@@ -10,7 +10,9 @@ import io.github.pyrelease.dist.Archives;
 import io.github.pyrelease.dist.ReleaseFile;
 import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.policyfile.Position;
-import io.github.pyrelease.publish.PublishState.Status;
+import io.github.pyrelease.publish.state.PublishState;
+import io.github.pyrelease.publish.state.PublishState.Status;
+import io.github.pyrelease.publish.state.PublishStateFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -317,18 +319,7 @@ class PublisherTest {
       String approve,
       Approvals.Prompter prompter,
       InstallCheck check) {
-    PublishLog log =
-        new PublishLog() {
-          @Override
-          public void info(String message) {
-            logged.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logged.add(message);
-          }
-        };
+    PublishLog log = PublishLog.of(logged::add, logged::add);
     return new Publisher(
         plan,
         stage -> runner,

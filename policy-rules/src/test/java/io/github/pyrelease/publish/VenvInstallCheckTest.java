@@ -134,18 +134,7 @@ class VenvInstallCheckTest {
   }
 
   private VenvInstallCheck check() {
-    PublishLog log =
-        new PublishLog() {
-          @Override
-          public void info(String message) {
-            logged.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logged.add(message);
-          }
-        };
+    PublishLog log = PublishLog.of(logged::add, logged::add);
     return new VenvInstallCheck(
         PYTHON, "pyrelease.python", stage -> simpleUrl(), Duration.ofMinutes(3), log);
   }

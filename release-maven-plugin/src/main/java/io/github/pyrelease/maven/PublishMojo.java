@@ -118,16 +118,6 @@ public class PublishMojo extends AbstractPolicyMojo {
   }
 
   private PublishLog log() {
-    return new PublishLog() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-    };
+    return PublishLog.of(getLog()::info, getLog()::warn);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.state;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.io.AtomicFiles;
-import io.github.pyrelease.publish.PublishState.FileState;
-import io.github.pyrelease.publish.PublishState.GateState;
-import io.github.pyrelease.publish.PublishState.StageState;
-import io.github.pyrelease.publish.PublishState.Status;
+import io.github.pyrelease.publish.state.PublishState.FileState;
+import io.github.pyrelease.publish.state.PublishState.GateState;
+import io.github.pyrelease.publish.state.PublishState.StageState;
+import io.github.pyrelease.publish.state.PublishState.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

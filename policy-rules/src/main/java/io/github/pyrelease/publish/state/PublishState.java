@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.state;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,12 +44,12 @@ public final class PublishState {
     return stages.stream().filter(s -> s.name.equals(name)).findFirst();
   }
 
-  /** The stage's record, created (pending) when it has none yet. */
-  public StageState stageFor(PublishStage stage, String target) {
-    return stage(stage.name())
+  /** The record of stage {@code name}, created (pending) when it has none yet. */
+  public StageState stageFor(String name, String type, String target) {
+    return stage(name)
         .orElseGet(
             () -> {
-              StageState created = new StageState(stage.name(), stage.type(), target);
+              StageState created = new StageState(name, type, target);
               stages.add(created);
               return created;
             });
@@ -78,7 +78,7 @@ public final class PublishState {
       return id;
     }
 
-    static Optional<Status> fromId(String id) {
+    public static Optional<Status> fromId(String id) {
       for (Status status : values()) {
         if (status.id.equals(id)) {
           return Optional.of(status);
@@ -102,7 +102,7 @@ public final class PublishState {
     private final Map<String, GateState> gates = new LinkedHashMap<>();
     private final Map<String, String> details = new LinkedHashMap<>();
 
-    StageState(String name, String type, String target) {
+    public StageState(String name, String type, String target) {
       this.name = name;
       this.type = type;
       this.target = target;
@@ -160,26 +160,26 @@ public final class PublishState {
       return files.stream().filter(f -> f.file().equals(fileName)).findFirst();
     }
 
-    void status(Status status, String message) {
+    public void status(Status status, String message) {
       this.status = status;
       this.message = message;
     }
 
-    void started(String time) {
+    public void started(String time) {
       if (started == null) {
         started = time;
       }
     }
 
-    void finished(String time) {
+    public void finished(String time) {
       finished = time;
     }
 
-    void url(String url) {
+    public void url(String url) {
       this.url = url;
     }
 
-    void recordFile(FileState file) {
+    public void recordFile(FileState file) {
       files.removeIf(f -> f.file().equals(file.file()));
       files.add(file);
     }
