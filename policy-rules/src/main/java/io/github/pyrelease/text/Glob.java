@@ -12,10 +12,14 @@ public final class Glob {
 
   private final String text;
   private final Pattern pattern;
+  private final String prefix;
+  private final String suffix;
 
   private Glob(String text, Pattern pattern) {
     this.text = text;
     this.pattern = pattern;
+    this.prefix = literalPrefix(text);
+    this.suffix = literalSuffix(text);
   }
 
   /**
@@ -29,7 +33,43 @@ public final class Glob {
   }
 
   public boolean matches(String path) {
+    // Most paths fail on the glob's literal ends; checking those first spares the regex engine,
+    // which a distribution check runs for every member against every forbidden pattern.
+    return path.startsWith(prefix) && path.endsWith(suffix) && pattern.matcher(path).matches();
+  }
+
+  /** The regular expression alone, without the literal ends checked first (for tests). */
+  boolean regexMatches(String path) {
     return pattern.matcher(path).matches();
+  }
+
+  /** The text before the first special character: every match starts with it. */
+  private static String literalPrefix(String glob) {
+    for (int i = 0; i < glob.length(); i++) {
+      if ("*?[{\\".indexOf(glob.charAt(i)) >= 0) {
+        return glob.substring(0, i);
+      }
+    }
+    return glob;
+  }
+
+  /**
+   * The text after the last special character (or escape, or closing bracket or brace): every match
+   * ends with it. Braces anywhere give none, since an alternative may hold a comma or a bracket.
+   */
+  private static String literalSuffix(String glob) {
+    if (glob.indexOf('{') >= 0) {
+      return "";
+    }
+    for (int i = glob.length() - 1; i >= 0; i--) {
+      char c = glob.charAt(i);
+      if ("*?[]\\".indexOf(c) >= 0) {
+        // the slash of "**/" belongs to it: "**/x" matches "x"
+        boolean slash = c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '/';
+        return glob.substring(slash ? i + 2 : i + 1);
+      }
+    }
+    return glob;
   }
 
   @Override
