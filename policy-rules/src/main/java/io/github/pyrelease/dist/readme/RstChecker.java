@@ -133,6 +133,8 @@ public final class RstChecker {
   private static final Pattern TITLE_MARKUP = Pattern.compile(".*[*`|_\\\\\\[].*");
   private static final Pattern FOOTNOTE = Pattern.compile("\\.\\. +\\[[^\\]]+\\].*");
   private static final Pattern SUBSTITUTION_START = Pattern.compile("\\.\\. +\\|.*");
+  private static final Pattern EMBEDDED_AFTER_SPACE = Pattern.compile("(?s).*\\s<[^<>]+>");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern DIRECTIVE_OPTION = Pattern.compile(":([^:]+):(?: +(.*))?");
   private static final Pattern EMBEDDED = Pattern.compile("(?s)(.*?)\\s*<(\\S(?:[^<>]*\\S)?)>");
   private static final Pattern LENGTH =
@@ -947,8 +949,9 @@ public final class RstChecker {
 
   private void phraseReference(String inner, boolean anonymous, int lineNo) {
     Matcher embedded = EMBEDDED.matcher(inner);
-    if (embedded.matches() && (embedded.group(1).isEmpty() || inner.matches("(?s).*\\s<[^<>]+>"))) {
-      String uri = embedded.group(2).replaceAll("\\s", "");
+    if (embedded.matches()
+        && (embedded.group(1).isEmpty() || EMBEDDED_AFTER_SPACE.matcher(inner).matches())) {
+      String uri = WHITESPACE.matcher(embedded.group(2)).replaceAll("");
       if (uri.endsWith("_")) {
         throw new Undecided("line " + lineNo + ": embedded alias reference");
       }
@@ -1226,6 +1229,6 @@ public final class RstChecker {
   }
 
   private static String normalize(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }
