@@ -24,20 +24,33 @@ import java.util.function.Function;
 /**
  * The distributions in the dist directory, each read once, and their long descriptions checked once
  * for all of them together (so readme_renderer, when needed at all, starts once). Both are done on
- * every core: each file, and each description, is independent of the others.
+ * every core: each file, and each description, is independent of the others. When the descriptions
+ * will be wanted, each is decided by pyrelease's own check right after its file is read, on the
+ * same thread.
  */
 final class BuiltDistributions implements DistributionFacts {
 
   private final Path dir;
   private final String display;
   private final String python;
+  private final boolean decideWhileReading;
   private List<Distribution> all;
+  private List<DescriptionCheck> decided;
   private Map<Distribution, DescriptionCheck> descriptions;
 
   BuiltDistributions(Path dir, String display, String python) {
+    this(dir, display, python, false);
+  }
+
+  /**
+   * @param decideWhileReading decide each long description as its file is read: only worth it when
+   *     a rule will ask for them (a wrong guess costs time, never a result)
+   */
+  BuiltDistributions(Path dir, String display, String python, boolean decideWhileReading) {
     this.dir = dir;
     this.display = display;
     this.python = python;
+    this.decideWhileReading = decideWhileReading;
   }
 
   @Override
@@ -48,12 +61,20 @@ final class BuiltDistributions implements DistributionFacts {
   @Override
   public synchronized List<Distribution> all() {
     if (all == null) {
-      all = readAll();
+      List<Read> read = readAll();
+      all = List.copyOf(read.stream().map(Read::distribution).toList());
+      if (decideWhileReading) {
+        decided = new ArrayList<>();
+        read.forEach(r -> decided.add(r.description()));
+      }
     }
     return all;
   }
 
-  private List<Distribution> readAll() {
+  /** A distribution, and what its description was decided to be ({@code null}: not yet). */
+  private record Read(Distribution distribution, DescriptionCheck description) {}
+
+  private List<Read> readAll() {
     List<Path> files;
     try {
       files = DistributionFinder.find(dir);
@@ -62,16 +83,18 @@ final class BuiltDistributions implements DistributionFacts {
     }
     DistributionReader reader = new DistributionReader();
     try {
-      return List.copyOf(
-          inParallel(
-              files,
-              file -> {
-                try {
-                  return reader.read(file, display + "/" + file.getFileName());
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              }));
+      return inParallel(
+          files,
+          file -> {
+            Distribution d;
+            try {
+              d = reader.read(file, display + "/" + file.getFileName());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return new Read(
+                d, decideWhileReading ? DescriptionRenderer.decide(descriptionOf(d)) : null);
+          });
     } catch (UncheckedIOException e) {
       throw unreadable(e.getCause());
     }
@@ -136,7 +159,9 @@ final class BuiltDistributions implements DistributionFacts {
       }
       List<DescriptionCheck> checks =
           new DescriptionRenderer(python)
-              .completed(texts, inParallel(texts, DescriptionRenderer::decide));
+              .completed(
+                  texts,
+                  decided != null ? decided : inParallel(texts, DescriptionRenderer::decide));
       descriptions = new IdentityHashMap<>();
       for (int i = 0; i < dists.size(); i++) {
         descriptions.put(dists.get(i), checks.get(i));

@@ -7,6 +7,7 @@ import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.RuleRegistry;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.policyfile.PolicyLoader;
@@ -82,7 +83,11 @@ public final class PolicyCheck {
             request.projectDir(),
             request.outDir(),
             request.network(),
-            new BuiltDistributions(distDir, display(distDir), request.python()))) {
+            new BuiltDistributions(
+                distDir,
+                display(distDir),
+                request.python(),
+                selects(request.selection(), Stage.DIST, "dist-metadata")))) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
@@ -107,6 +112,12 @@ public final class PolicyCheck {
   public LoadedPolicy loadPolicy(CheckRequest request) {
     return new PolicyLoader(registry, sources)
         .load(request.policy(), Path.of("").toAbsolutePath(), request.projectDir());
+  }
+
+  /** Whether the selection would run this rule (its policy may still turn it off). */
+  private static boolean selects(RuleSelection selection, Stage stage, String ruleId) {
+    return selection.stages().contains(stage)
+        && (selection.ruleIds().isEmpty() || selection.ruleIds().contains(ruleId));
   }
 
   private List<String> registryOrder() {
