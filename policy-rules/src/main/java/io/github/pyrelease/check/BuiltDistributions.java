@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,7 @@ final class BuiltDistributions implements DistributionFacts {
   private final String python;
   private final boolean decideWhileReading;
   private List<Distribution> all;
+  private Future<List<Read>> prefetched;
   private List<DescriptionCheck> decided;
   private Map<Distribution, DescriptionCheck> descriptions;
 
@@ -58,10 +60,26 @@ final class BuiltDistributions implements DistributionFacts {
     return display;
   }
 
+  /**
+   * Starts reading the files in the background: {@link #all} then waits for that read instead of
+   * starting its own. Only worth it when a rule will ask for them (a wrong guess costs time, never
+   * a result).
+   */
+  synchronized void prefetch() {
+    if (all == null && prefetched == null) {
+      FutureTask<List<Read>> read = new FutureTask<>(this::readAll);
+      Thread thread = new Thread(read, "pyrelease-prefetch");
+      thread.setDaemon(true);
+      thread.start();
+      prefetched = read;
+    }
+  }
+
   @Override
   public synchronized List<Distribution> all() {
     if (all == null) {
-      List<Read> read = readAll();
+      List<Read> read = prefetched != null ? await(prefetched) : readAll();
+      prefetched = null;
       all = List.copyOf(read.stream().map(Read::distribution).toList());
       if (decideWhileReading) {
         decided = new ArrayList<>();
@@ -69,6 +87,23 @@ final class BuiltDistributions implements DistributionFacts {
       }
     }
     return all;
+  }
+
+  private List<Read> await(Future<List<Read>> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PyreleaseException("interrupted while reading " + display, display, null);
+    }
   }
 
   /** A distribution, and what its description was decided to be ({@code null}: not yet). */

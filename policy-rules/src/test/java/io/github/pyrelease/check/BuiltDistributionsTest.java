@@ -55,6 +55,25 @@ class BuiltDistributionsTest {
             DescriptionCheck.Status.ABSENT);
   }
 
+  @Test
+  void aPrefetchedReadIsTheSameRead() throws Exception {
+    wheel("one", "text/markdown", "# One\n");
+    wheel("two", "text/x-rst", "Two\n===\n\nText.\n");
+    BuiltDistributions prefetched = new BuiltDistributions(dir, "dist", PYTHON, true);
+    prefetched.prefetch();
+    prefetched.prefetch(); // a second call starts nothing more
+    assertThat(prefetched.all())
+        .isEqualTo(new BuiltDistributions(dir, "dist", PYTHON, false).all())
+        .hasSize(2);
+    assertThat(prefetched.description(prefetched.all().get(1)).status())
+        .isEqualTo(DescriptionCheck.Status.RENDERS);
+
+    BuiltDistributions missing =
+        new BuiltDistributions(dir.resolve("nowhere"), "nowhere", PYTHON, false);
+    missing.prefetch();
+    assertThat(missing.all()).isEmpty();
+  }
+
   private void wheel(String name, String contentType, String description) throws Exception {
     new Archives.Wheel(name, "1.0")
         .metadata(
