@@ -10,6 +10,7 @@ import io.github.pyrelease.policy.RuleOptions;
 import io.github.pyrelease.policy.RuleRegistry;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.policyfile.PolicyLoader;
@@ -135,7 +136,7 @@ public class PolicyEvaluationBenchmark {
 
   /** The built-in rules, each under ids {@code <id>-01} ... until there are 40. */
   static RuleRegistry registry() {
-    List<Rule> real = BuiltInRules.registry().all();
+    List<Rule> real = sourceRules();
     List<Function<RuleOptions, Rule>> factories = new ArrayList<>();
     for (int i = 0; i < RULES; i++) {
       String realId = real.get(i % real.size()).id();
@@ -146,13 +147,22 @@ public class PolicyEvaluationBenchmark {
     return new RuleRegistry(factories);
   }
 
+  /**
+   * The rules of stage source, the ones this benchmark was written for: the release rules need a
+   * git repository and the network, the dist rules built distributions (they have benchmarks of
+   * their own).
+   */
+  static List<Rule> sourceRules() {
+    return BuiltInRules.registry().all().stream().filter(r -> r.stage() == Stage.SOURCE).toList();
+  }
+
   static String copyId(String realId, int index) {
     return String.format("%s-%02d", realId, index / 3 + 1);
   }
 
   /** Every copy configured: levels, the changelog option, and a waiver every fifth rule. */
   static String policyYaml() {
-    List<Rule> real = BuiltInRules.registry().all();
+    List<Rule> real = sourceRules();
     StringBuilder yaml = new StringBuilder("unavailable: warning\nrules:\n");
     for (int i = 0; i < RULES; i++) {
       String realId = real.get(i % real.size()).id();

@@ -7,6 +7,7 @@ import io.github.pyrelease.policy.Rule;
 import io.github.pyrelease.policy.RuleRegistry;
 import io.github.pyrelease.policy.RuleResult;
 import io.github.pyrelease.policy.RuleSelection;
+import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.policyfile.PolicyLoader;
@@ -73,16 +74,23 @@ public final class PolicyCheck {
    */
   public CheckResult run(CheckRequest request, List<RuleResult> earlier) {
     requireKnown(request.selection());
+    Path distDir = request.distributions();
+    BuiltDistributions distributions =
+        new BuiltDistributions(
+            distDir,
+            display(distDir),
+            request.python(),
+            selects(request.selection(), "dist-metadata"));
+    if (selectsStage(request.selection(), Stage.DIST)) {
+      // the files are read on the other cores while this thread reads the policy and the project
+      distributions.prefetch();
+    }
     LoadedPolicy policy = loadPolicy(request);
     PythonProject project;
     List<RuleResult> results;
-    Path distDir = request.distributions();
     try (ProjectFacts facts =
         new ProjectFacts(
-            request.projectDir(),
-            request.outDir(),
-            request.network(),
-            new BuiltDistributions(distDir, display(distDir), request.python()))) {
+            request.projectDir(), request.outDir(), request.network(), distributions)) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
@@ -107,6 +115,21 @@ public final class PolicyCheck {
   public LoadedPolicy loadPolicy(CheckRequest request) {
     return new PolicyLoader(registry, sources)
         .load(request.policy(), Path.of("").toAbsolutePath(), request.projectDir());
+  }
+
+  /** Whether the selection would run this rule (its policy may still turn it off). */
+  private boolean selects(RuleSelection selection, String ruleId) {
+    return registry.all().stream()
+        .anyMatch(
+            r ->
+                r.id().equals(ruleId)
+                    && selection.stages().contains(r.stage())
+                    && (selection.ruleIds().isEmpty() || selection.ruleIds().contains(ruleId)));
+  }
+
+  /** Whether the selection would run a rule of this stage (its policy may still turn it off). */
+  private boolean selectsStage(RuleSelection selection, Stage stage) {
+    return registry.all().stream().anyMatch(r -> r.stage() == stage && selects(selection, r.id()));
   }
 
   private List<String> registryOrder() {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
 
 /** {@code pyrelease}: the policy checker without Maven. */
 @Command(
@@ -16,12 +17,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PyreleaseCli.Version.class,
     description = "Checks and versions a Python project under a release policy.",
-    subcommands = {
-      CheckCommand.class,
-      BuildCommand.class,
-      VersionCommand.class,
-      RulesCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every rule passed",
@@ -30,6 +25,14 @@ import picocli.CommandLine.Command;
       "3:a fact could not be obtained and the policy made that fatal"
     })
 public final class PyreleaseCli implements Runnable {
+
+  /** The subcommands, in the order help lists them; see {@link Subcommands}. */
+  static final Subcommands SUBCOMMANDS =
+      new Subcommands()
+          .with("check", CheckCommand::new)
+          .with("build", BuildCommand::new)
+          .with("version", VersionCommand::new)
+          .with("rules", RulesCommand::new);
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -51,16 +54,24 @@ public final class PyreleaseCli implements Runnable {
   /** Runs the command line and returns the exit code. */
   int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(this);
+    String first = args.length > 0 ? args[0] : null;
+    CommandLine version = SUBCOMMANDS.addTo(commandLine, first).get("version");
+    if (version != null) {
+      VersionCommand.SUBCOMMANDS.addTo(
+          version, "version".equals(first) && args.length > 1 ? args[1] : null);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(this::handle);
     return commandLine.execute(args);
   }
 
+  @Spec private CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "missing command: choose check, build, version or rules");
+        spec.commandLine(), "missing command: choose check, build, version or rules");
   }
 
   InputStream in() {

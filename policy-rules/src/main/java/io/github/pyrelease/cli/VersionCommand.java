@@ -28,15 +28,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
-    description = "Shows, normalises, compares, sorts and bumps PEP 440 versions.",
-    subcommands = {
-      VersionCommand.Show.class,
-      VersionCommand.Normalize.class,
-      VersionCommand.Compare.class,
-      VersionCommand.Sort.class,
-      BumpCommand.class
-    })
+    description = "Shows, normalises, compares, sorts and bumps PEP 440 versions.")
 final class VersionCommand implements Runnable {
+
+  /** The subcommands, in the order help lists them; see {@link Subcommands}. */
+  static final Subcommands SUBCOMMANDS =
+      new Subcommands()
+          .with("show", Show::new)
+          .with("normalize", Normalize::new)
+          .with("compare", Compare::new)
+          .with("sort", Sort::new)
+          .with("bump", BumpCommand::new);
 
   @ParentCommand private PyreleaseCli cli;
 

@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Reads a wheel through its central directory, as pip's {@code zipfile} does, streaming each member
  * once to hash it; nothing is extracted and only the small metadata files are kept.
+ *
+ * <p>A wheel of the plain shape (see {@link PlainZipSource}) is read by pyrelease's own parser; any
+ * other archive, and any plain one in which the read finds a problem, is read (again) with
+ * commons-compress, so what is reported about a damaged archive is always commons-compress's
+ * reading, and a clean archive gives the same result either way.
  */
 final class ZipReader {
 
@@ -43,90 +46,36 @@ final class ZipReader {
       List<ArchiveProblem> problems,
       CoreMetadata metadata,
       CoreMetadata wheelInfo,
-      RecordFile record) {}
+      RecordFile record) {
+
+    /** Nothing to report about the archive itself or any member (metadata is the rules'). */
+    boolean clean() {
+      return problems.isEmpty()
+          && entries.stream()
+              .allMatch(
+                  e ->
+                      e.nameProblem() == null && e.readProblem() == null && e.linkTarget() == null);
+    }
+  }
 
   Contents read(Path file, String expectedDistInfo) {
+    Contents plain = readPlain(file, expectedDistInfo);
+    return plain != null && plain.clean() ? plain : readWithCommonsCompress(file, expectedDistInfo);
+  }
+
+  /** Read with the own parser, or {@code null} when not of the plain shape, or damaged. */
+  Contents readPlain(Path file, String expectedDistInfo) {
+    try (PlainZipSource plain = PlainZipSource.open(file)) {
+      return plain == null ? null : read(plain, expectedDistInfo);
+    } catch (IOException | RuntimeException e) {
+      return null; // commons-compress reads it and says what is wrong
+    }
+  }
+
+  Contents readWithCommonsCompress(Path file, String expectedDistInfo) {
     List<ArchiveProblem> problems = new ArrayList<>();
-    try (ZipFile zip =
-        ZipFile.builder()
-            .setPath(file)
-            .setCharset(StandardCharsets.UTF_8)
-            .setUseUnicodeExtraFields(false)
-            .get()) {
-      List<ZipArchiveEntry> listed = Collections.list(zip.getEntries());
-      if (listed.size() > limits.maxEntries()) {
-        problems.add(
-            new ArchiveProblem(
-                ArchiveProblems.LIMIT,
-                "has "
-                    + listed.size()
-                    + " members, more than the "
-                    + limits.maxEntries()
-                    + " pyrelease reads; only the first were checked"));
-        listed = listed.subList(0, limits.maxEntries());
-      }
-      Map<ZipArchiveEntry, String> names = new IdentityHashMap<>();
-      Map<ZipArchiveEntry, String> nameProblems = new IdentityHashMap<>();
-      for (ZipArchiveEntry entry : listed) {
-        decodeName(entry, names, nameProblems);
-      }
-      String distInfo = distInfoDir(names.values(), expectedDistInfo);
-      RecordFile record = null;
-      Set<String> algorithms = new LinkedHashSet<>(Set.of("sha256"));
-      if (distInfo != null) {
-        ZipArchiveEntry recordEntry = find(listed, names, distInfo + "/RECORD");
-        if (recordEntry != null) {
-          byte[] bytes = readSmall(zip, recordEntry);
-          if (bytes != null) {
-            record = RecordParser.parse(distInfo + "/RECORD", bytes);
-            record.rows().forEach(r -> algorithms.add(algorithmOf(r.hash())));
-          }
-        }
-      }
-      Set<ZipArchiveEntry> overlapping = overlapping(listed, names, problems);
-      Map<ZipArchiveEntry, ArchiveEntry> read = new IdentityHashMap<>();
-      CoreMetadata metadata = null;
-      CoreMetadata wheelInfo = null;
-      ReadBudget budget = new ReadBudget(limits, null);
-      List<ZipArchiveEntry> physical = new ArrayList<>(listed);
-      physical.sort(Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
-      for (ZipArchiveEntry entry : physical) {
-        String name = names.get(entry);
-        boolean small =
-            distInfo != null
-                && (name.equals(distInfo + "/METADATA") || name.equals(distInfo + "/WHEEL"));
-        ByteArrayOutputStream capture = small ? new ByteArrayOutputStream() : null;
-        ArchiveEntry result =
-            readEntry(
-                zip,
-                entry,
-                name,
-                nameProblems.get(entry),
-                algorithms,
-                overlapping.contains(entry),
-                budget,
-                capture,
-                problems);
-        read.put(entry, result);
-        if (small && result.readProblem() == null && capture.size() == result.size()) {
-          CoreMetadata parsed = CoreMetadataParser.parse(name, capture.toByteArray());
-          if (name.endsWith("/METADATA")) {
-            metadata = metadata == null ? parsed : metadata;
-          } else {
-            wheelInfo = wheelInfo == null ? parsed : wheelInfo;
-          }
-        }
-        if (budget.exhausted() != null) {
-          problems.add(new ArchiveProblem(ArchiveProblems.LIMIT, budget.exhausted()));
-          break;
-        }
-      }
-      List<ArchiveEntry> entries = new ArrayList<>();
-      for (ZipArchiveEntry entry : listed) {
-        ArchiveEntry result = read.get(entry);
-        entries.add(result != null ? result : unread(entry, names, nameProblems));
-      }
-      return new Contents(entries, problems, metadata, wheelInfo, record);
+    try (CommonsZipSource zip = new CommonsZipSource(file)) {
+      return read(zip, expectedDistInfo, problems);
     } catch (IOException | RuntimeException e) {
       problems.add(
           new ArchiveProblem(
@@ -138,9 +87,90 @@ final class ZipReader {
     }
   }
 
+  private Contents read(ZipSource zip, String expectedDistInfo) {
+    return read(zip, expectedDistInfo, new ArrayList<>());
+  }
+
+  private Contents read(ZipSource zip, String expectedDistInfo, List<ArchiveProblem> problems) {
+    List<ZipMember> listed = zip.members();
+    if (listed.size() > limits.maxEntries()) {
+      problems.add(
+          new ArchiveProblem(
+              ArchiveProblems.LIMIT,
+              "has "
+                  + listed.size()
+                  + " members, more than the "
+                  + limits.maxEntries()
+                  + " pyrelease reads; only the first were checked"));
+      listed = listed.subList(0, limits.maxEntries());
+    }
+    Map<ZipMember, String> names = new IdentityHashMap<>();
+    Map<ZipMember, String> nameProblems = new IdentityHashMap<>();
+    for (ZipMember entry : listed) {
+      decodeName(entry, names, nameProblems);
+    }
+    String distInfo = distInfoDir(names.values(), expectedDistInfo);
+    RecordFile record = null;
+    Set<String> algorithms = new LinkedHashSet<>(Set.of("sha256"));
+    if (distInfo != null) {
+      ZipMember recordEntry = find(listed, names, distInfo + "/RECORD");
+      if (recordEntry != null) {
+        byte[] bytes = readSmall(zip, recordEntry);
+        if (bytes != null) {
+          record = RecordParser.parse(distInfo + "/RECORD", bytes);
+          record.rows().forEach(r -> algorithms.add(algorithmOf(r.hash())));
+        }
+      }
+    }
+    Set<ZipMember> overlapping = overlapping(listed, names, problems);
+    Map<ZipMember, ArchiveEntry> read = new IdentityHashMap<>();
+    CoreMetadata metadata = null;
+    CoreMetadata wheelInfo = null;
+    ReadBudget budget = new ReadBudget(limits, null);
+    List<ZipMember> physical = new ArrayList<>(listed);
+    physical.sort(Comparator.comparingLong(ZipMember::localHeaderOffset));
+    for (ZipMember entry : physical) {
+      String name = names.get(entry);
+      boolean small =
+          distInfo != null
+              && (name.equals(distInfo + "/METADATA") || name.equals(distInfo + "/WHEEL"));
+      ByteArrayOutputStream capture = small ? new ByteArrayOutputStream() : null;
+      ArchiveEntry result =
+          readEntry(
+              zip,
+              entry,
+              name,
+              nameProblems.get(entry),
+              algorithms,
+              overlapping.contains(entry),
+              budget,
+              capture,
+              problems);
+      read.put(entry, result);
+      if (small && result.readProblem() == null && capture.size() == result.size()) {
+        CoreMetadata parsed = CoreMetadataParser.parse(name, capture.toByteArray());
+        if (name.endsWith("/METADATA")) {
+          metadata = metadata == null ? parsed : metadata;
+        } else {
+          wheelInfo = wheelInfo == null ? parsed : wheelInfo;
+        }
+      }
+      if (budget.exhausted() != null) {
+        problems.add(new ArchiveProblem(ArchiveProblems.LIMIT, budget.exhausted()));
+        break;
+      }
+    }
+    List<ArchiveEntry> entries = new ArrayList<>();
+    for (ZipMember entry : listed) {
+      ArchiveEntry result = read.get(entry);
+      entries.add(result != null ? result : unread(entry, names, nameProblems));
+    }
+    return new Contents(entries, problems, metadata, wheelInfo, record);
+  }
+
   private ArchiveEntry readEntry(
-      ZipFile zip,
-      ZipArchiveEntry entry,
+      ZipSource zip,
+      ZipMember entry,
       String name,
       String nameProblem,
       Set<String> algorithms,
@@ -148,21 +178,21 @@ final class ZipReader {
       ReadBudget budget,
       ByteArrayOutputStream capture,
       List<ArchiveProblem> problems) {
-    long declared = entry.getSize();
-    long compressed = entry.getCompressedSize();
-    if (entry.isDirectory()) {
+    long declared = entry.size();
+    long compressed = entry.compressedSize();
+    if (entry.directory()) {
       return new ArchiveEntry(
           name, EntryType.DIRECTORY, 0, declared, compressed, Map.of(), null, nameProblem, null);
     }
-    boolean symlink = entry.isUnixSymlink();
+    boolean symlink = entry.unixSymlink();
     EntryType type = symlink ? EntryType.SYMLINK : EntryType.FILE;
     String notRead =
         overlaps
             ? "shares its bytes with another member; not read"
-            : zip.canReadEntryData(entry)
+            : zip.canRead(entry)
                 ? null
                 : "uses compression method "
-                    + entry.getMethod()
+                    + entry.method()
                     + ", which installers cannot read (wheels use deflate or stored)";
     if (notRead != null) {
       return new ArchiveEntry(
@@ -171,13 +201,13 @@ final class ZipReader {
     EntryDigests digests = new EntryDigests(algorithms);
     CRC32 crc = new CRC32();
     ByteArrayOutputStream link = symlink ? new ByteArrayOutputStream() : capture;
-    try (InputStream in = zip.getInputStream(entry)) {
+    try (InputStream in = zip.open(entry)) {
       ReadBudget.Read got = budget.read(in, digests, crc, compressed, link);
       String problem = got.stopped();
       if (problem == null && declared >= 0 && got.size() != declared) {
         problem = "holds " + got.size() + " bytes but its header declares " + declared;
       }
-      if (problem == null && entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+      if (problem == null && entry.crc() >= 0 && crc.getValue() != entry.crc()) {
         problem = "fails its CRC-32 check: the content is corrupt";
       }
       if (problem != null && got.stopped() == null) {
@@ -205,19 +235,17 @@ final class ZipReader {
   }
 
   private static ArchiveEntry unread(
-      ZipArchiveEntry entry,
-      Map<ZipArchiveEntry, String> names,
-      Map<ZipArchiveEntry, String> nameProblems) {
+      ZipMember entry, Map<ZipMember, String> names, Map<ZipMember, String> nameProblems) {
     EntryType type =
-        entry.isDirectory()
+        entry.directory()
             ? EntryType.DIRECTORY
-            : entry.isUnixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
+            : entry.unixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
     return new ArchiveEntry(
         names.get(entry),
         type,
         0,
-        entry.getSize(),
-        entry.getCompressedSize(),
+        entry.size(),
+        entry.compressedSize(),
         Map.of(),
         null,
         nameProblems.get(entry),
@@ -228,20 +256,20 @@ final class ZipReader {
    * Members whose stored bytes overlap an earlier member's: valid zips never do this, "overlapping"
    * zip bombs do (one compressed kernel referenced thousands of times).
    */
-  private static Set<ZipArchiveEntry> overlapping(
-      List<ZipArchiveEntry> listed,
-      Map<ZipArchiveEntry, String> names,
-      List<ArchiveProblem> problems) {
-    List<ZipArchiveEntry> sorted = new ArrayList<>(listed);
-    sorted.sort(Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
-    Set<ZipArchiveEntry> overlapping = Collections.newSetFromMap(new IdentityHashMap<>());
+  private static Set<ZipMember> overlapping(
+      List<ZipMember> listed, Map<ZipMember, String> names, List<ArchiveProblem> problems) {
+    List<ZipMember> sorted = new ArrayList<>(listed);
+    sorted.sort(Comparator.comparingLong(ZipMember::localHeaderOffset));
+    Set<ZipMember> overlapping = Collections.newSetFromMap(new IdentityHashMap<>());
+    ZipMember first = null;
     long end = -1;
-    for (ZipArchiveEntry entry : sorted) {
-      long start = entry.getLocalHeaderOffset();
+    for (ZipMember entry : sorted) {
+      long start = entry.localHeaderOffset();
       if (start < end) {
+        first = first == null ? entry : first;
         overlapping.add(entry);
       }
-      long dataEnd = entry.getDataOffset() + Math.max(entry.getCompressedSize(), 0);
+      long dataEnd = entry.dataOffset() + Math.max(entry.compressedSize(), 0);
       end = Math.max(end, dataEnd);
     }
     if (!overlapping.isEmpty()) {
@@ -250,7 +278,7 @@ final class ZipReader {
               ArchiveProblems.OVERLAPPING,
               overlapping.size()
                   + " members share their bytes with other members (first: "
-                  + names.get(overlapping.iterator().next())
+                  + names.get(first)
                   + "): the shape of an overlapping zip bomb; they were not read"));
     }
     return overlapping;
@@ -258,10 +286,8 @@ final class ZipReader {
 
   /** Decodes a member's name as Python's zipfile does: UTF-8 when flagged, cp437 otherwise. */
   private static void decodeName(
-      ZipArchiveEntry entry,
-      Map<ZipArchiveEntry, String> names,
-      Map<ZipArchiveEntry, String> nameProblems) {
-    byte[] raw = entry.getRawName();
+      ZipMember entry, Map<ZipMember, String> names, Map<ZipMember, String> nameProblems) {
+    byte[] raw = entry.rawName();
     boolean ascii = true;
     for (byte b : raw) {
       if (b < 0) {
@@ -273,7 +299,7 @@ final class ZipReader {
       names.put(entry, new String(raw, StandardCharsets.US_ASCII));
       return;
     }
-    boolean flagged = entry.getGeneralPurposeBit().usesUTF8ForNames();
+    boolean flagged = entry.utf8Flag();
     String utf8 = strictUtf8(raw);
     if (utf8 == null) {
       names.put(entry, new String(raw, StandardCharsets.UTF_8));
@@ -322,9 +348,8 @@ final class ZipReader {
     return dirs.size() == 1 ? dirs.iterator().next() : null;
   }
 
-  private static ZipArchiveEntry find(
-      List<ZipArchiveEntry> listed, Map<ZipArchiveEntry, String> names, String name) {
-    for (ZipArchiveEntry entry : listed) {
+  private static ZipMember find(List<ZipMember> listed, Map<ZipMember, String> names, String name) {
+    for (ZipMember entry : listed) {
       if (names.get(entry).equals(name)) {
         return entry;
       }
@@ -332,11 +357,11 @@ final class ZipReader {
     return null;
   }
 
-  private byte[] readSmall(ZipFile zip, ZipArchiveEntry entry) {
-    if (!zip.canReadEntryData(entry) || entry.getSize() > limits.maxSmallFile()) {
+  private byte[] readSmall(ZipSource zip, ZipMember entry) {
+    if (!zip.canRead(entry) || entry.size() > limits.maxSmallFile()) {
       return null;
     }
-    try (InputStream in = zip.getInputStream(entry)) {
+    try (InputStream in = zip.open(entry)) {
       byte[] bytes = in.readNBytes(limits.maxSmallFile() + 1);
       return bytes.length > limits.maxSmallFile() ? null : bytes;
     } catch (IOException | RuntimeException e) {

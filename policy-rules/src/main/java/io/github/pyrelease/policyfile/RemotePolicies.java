@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,7 +28,7 @@ public final class RemotePolicies {
 
   private final Path cacheDir;
   private final boolean offline;
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> client;
   private final Duration backoff;
 
   /**
@@ -35,14 +36,34 @@ public final class RemotePolicies {
    * @param offline never fetch: only what the cache holds is available
    */
   public RemotePolicies(Path cacheDir, boolean offline) {
-    this(cacheDir, offline, clientDefaults().build(), Duration.ofMillis(500));
+    // Built on the first download only: building it loads the TLS stack and the trust store, which
+    // costs a command-line run more than most checks do, and most runs fetch no policy at all.
+    this(cacheDir, offline, new LazyClient(), Duration.ofMillis(500));
   }
 
   RemotePolicies(Path cacheDir, boolean offline, OkHttpClient client, Duration backoff) {
+    this(cacheDir, offline, () -> client, backoff);
+  }
+
+  private RemotePolicies(
+      Path cacheDir, boolean offline, Supplier<OkHttpClient> client, Duration backoff) {
     this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
     this.offline = offline;
     this.client = client;
     this.backoff = backoff;
+  }
+
+  /** The default client, built once when first asked for. */
+  private static final class LazyClient implements Supplier<OkHttpClient> {
+    private OkHttpClient client;
+
+    @Override
+    public synchronized OkHttpClient get() {
+      if (client == null) {
+        client = clientDefaults().build();
+      }
+      return client;
+    }
   }
 
   /** {@code $XDG_CACHE_HOME/pyrelease/policies}, else {@code ~/.cache/pyrelease/policies}. */
@@ -126,7 +147,7 @@ public final class RemotePolicies {
     String lastProblem = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       long waitSeconds = 0;
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = client.get().newCall(request).execute()) {
         int code = response.code();
         if (code == 200) {
           return body(response, url, namedAt);

@@ -3,6 +3,7 @@ package io.github.pyrelease.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,6 +36,44 @@ class GlobTest {
   })
   void matchesLikeAShellGlob(String glob, String path, boolean expected) {
     assertThat(Glob.compile(glob).matches(path)).isEqualTo(expected);
+  }
+
+  /**
+   * The literal prefix and suffix checked before the regular expression only ever turn away paths
+   * the expression would refuse too: random globs of the special characters against random paths.
+   */
+  @Test
+  void literalEndsNeverChangeAnAnswer() {
+    String[] globParts = {
+      "a", "b", "/", ".", "*", "**", "**/", "?", "[ab]", "[!a]", "[]a]", "{a,b}", "{a,[b]}", "}",
+      ",", "]", "\\*", "\\a", "\\\\", "ab"
+    };
+    String[] pathParts = {"a", "b", "/", ".", "*", "]", "}", ",", "\\", "ab", "ba"};
+    java.util.Random random = new java.util.Random(11);
+    int compiled = 0;
+    for (int t = 0; t < 3000; t++) {
+      StringBuilder glob = new StringBuilder();
+      for (int k = random.nextInt(5); k >= 0; k--) {
+        glob.append(globParts[random.nextInt(globParts.length)]);
+      }
+      Glob g;
+      try {
+        g = Glob.compile(glob.toString());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      compiled++;
+      for (int p = 0; p < 40; p++) {
+        StringBuilder path = new StringBuilder();
+        for (int k = random.nextInt(6); k >= 0; k--) {
+          path.append(pathParts[random.nextInt(pathParts.length)]);
+        }
+        assertThat(g.matches(path.toString()))
+            .as("%s ~ %s", glob, path)
+            .isEqualTo(g.regexMatches(path.toString()));
+      }
+    }
+    assertThat(compiled).isGreaterThan(2000);
   }
 
   @ParameterizedTest

@@ -29,7 +29,11 @@ import java.util.Map;
 public final class DescriptionRenderer {
 
   private static final String OWN = "pyrelease's reStructuredText check";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Built only when readme_renderer runs: Jackson's start-up is not free. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final String python;
 
@@ -42,34 +46,49 @@ public final class DescriptionRenderer {
 
   /** What a description with this content type and text would do, one per input, in order. */
   public List<DescriptionCheck> check(List<Description> descriptions) {
-    List<DescriptionCheck> results = new ArrayList<>();
+    List<DescriptionCheck> decided = new ArrayList<>();
+    for (Description d : descriptions) {
+      decided.add(decide(d));
+    }
+    return completed(descriptions, decided);
+  }
+
+  /**
+   * What pyrelease decides about a description by itself, or {@code null} when only readme_renderer
+   * can tell. Pure and thread-safe: a check of many distributions decides them in parallel, then
+   * gives the rest to {@link #completed} for one interpreter run.
+   */
+  public static DescriptionCheck decide(Description d) {
+    if (d.text() == null || d.text().isBlank() || d.text().strip().equals("UNKNOWN")) {
+      return new DescriptionCheck(DescriptionCheck.Status.ABSENT, OWN, List.of());
+    }
+    String type = mediaType(d.contentType());
+    if (type.equals("text/markdown") || type.equals("text/plain")) {
+      return new DescriptionCheck(
+          DescriptionCheck.Status.NOT_RENDERED,
+          OWN,
+          List.of(type + " is shown as written by twine; it cannot fail to render there"));
+    }
+    RstVerdict verdict = RstChecker.check(d.text());
+    return switch (verdict.outcome()) {
+      case VALID -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, OWN, List.of());
+      case INVALID -> new DescriptionCheck(DescriptionCheck.Status.FAILS, OWN, verdict.messages());
+      case UNDECIDED -> null;
+    };
+  }
+
+  /**
+   * The checks of {@code descriptions}, given what {@link #decide} made of each ({@code null} where
+   * undecided): the undecided ones go, each different text once, to readme_renderer in one
+   * interpreter run.
+   */
+  public List<DescriptionCheck> completed(
+      List<Description> descriptions, List<DescriptionCheck> decided) {
+    List<DescriptionCheck> results = new ArrayList<>(decided);
     Map<String, List<Integer>> undecided = new LinkedHashMap<>();
-    for (int i = 0; i < descriptions.size(); i++) {
-      Description d = descriptions.get(i);
-      if (d.text() == null || d.text().isBlank() || d.text().strip().equals("UNKNOWN")) {
-        results.add(new DescriptionCheck(DescriptionCheck.Status.ABSENT, OWN, List.of()));
-        continue;
-      }
-      String type = mediaType(d.contentType());
-      if (type.equals("text/markdown") || type.equals("text/plain")) {
-        results.add(
-            new DescriptionCheck(
-                DescriptionCheck.Status.NOT_RENDERED,
-                OWN,
-                List.of(type + " is shown as written by twine; it cannot fail to render there")));
-        continue;
-      }
-      RstVerdict verdict = RstChecker.check(d.text());
-      switch (verdict.outcome()) {
-        case VALID ->
-            results.add(new DescriptionCheck(DescriptionCheck.Status.RENDERS, OWN, List.of()));
-        case INVALID ->
-            results.add(
-                new DescriptionCheck(DescriptionCheck.Status.FAILS, OWN, verdict.messages()));
-        case UNDECIDED -> {
-          results.add(null);
-          undecided.computeIfAbsent(d.text(), k -> new ArrayList<>()).add(i);
-        }
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i) == null) {
+        undecided.computeIfAbsent(descriptions.get(i).text(), k -> new ArrayList<>()).add(i);
       }
     }
     if (!undecided.isEmpty()) {
@@ -115,7 +134,7 @@ public final class DescriptionRenderer {
         Files.copy(in, script);
       }
       List<Map<String, String>> requests = texts.stream().map(t -> Map.of("text", t)).toList();
-      JSON.writeValue(input.toFile(), requests);
+      Json.MAPPER.writeValue(input.toFile(), requests);
       ProcessResult result =
           ProcessRunner.run(
               interpreter.command(script.toString(), input.toString(), output.toString()),
@@ -125,7 +144,7 @@ public final class DescriptionRenderer {
               ProcessOutput.discard());
       JsonNode answer =
           Files.isRegularFile(output)
-              ? JSON.readTree(Files.readString(output, StandardCharsets.UTF_8))
+              ? Json.MAPPER.readTree(Files.readString(output, StandardCharsets.UTF_8))
               : null;
       if (answer != null && answer.path("error").asText().equals("missing")) {
         return unchecked(

@@ -130,8 +130,12 @@ public final class RstChecker {
       Pattern.compile(":([A-Za-z0-9]+(?:[-_.+:][A-Za-z0-9]+)*):`");
   private static final Pattern ROLE_SUFFIX =
       Pattern.compile(":([A-Za-z0-9]+(?:[-_.+:][A-Za-z0-9]+)*):");
-  private static final Pattern SIMPLE_REFERENCE =
-      Pattern.compile("[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*(__?)");
+  private static final Pattern TITLE_MARKUP = Pattern.compile(".*[*`|_\\\\\\[].*");
+  private static final Pattern FOOTNOTE = Pattern.compile("\\.\\. +\\[[^\\]]+\\].*");
+  private static final Pattern SUBSTITUTION_START = Pattern.compile("\\.\\. +\\|.*");
+  private static final Pattern EMBEDDED_AFTER_SPACE = Pattern.compile("(?s).*\\s<[^<>]+>");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern DIRECTIVE_OPTION = Pattern.compile(":([^:]+):(?: +(.*))?");
   private static final Pattern EMBEDDED = Pattern.compile("(?s)(.*?)\\s*<(\\S(?:[^<>]*\\S)?)>");
   private static final Pattern LENGTH =
       Pattern.compile("\\d+(?:\\.\\d+)?(?:px|em|ex|in|cm|mm|pt|pc|%)?");
@@ -568,7 +572,7 @@ public final class RstChecker {
       sectionLevel = index + 1;
     }
     titles++;
-    if (title.matches(".*[*`|_\\\\\\[].*")) {
+    if (TITLE_MARKUP.matcher(title).matches()) {
       markupInTitles = true;
     }
     inline(title, lineNo);
@@ -586,11 +590,11 @@ public final class RstChecker {
       substitutionDefinition(m, lines.subList(i + 1, last), lineNo);
     } else if ((m = TARGET.matcher(line)).matches()) {
       target(m, lines.subList(i + 1, last), lineNo);
-    } else if (line.matches("\\.\\. +\\[[^\\]]+\\].*")) {
+    } else if (FOOTNOTE.matcher(line).matches()) {
       throw new Undecided("line " + lineNo + ": footnote or citation");
     } else if ((m = DIRECTIVE.matcher(line)).matches()) {
       directive(m, lines.subList(i + 1, last), first + i + 1, lineNo, nested);
-    } else if (line.matches("\\.\\. +\\|.*")) {
+    } else if (SUBSTITUTION_START.matcher(line).matches()) {
       throw new Undecided("line " + lineNo + ": substitution definition");
     }
     // anything else is a comment
@@ -732,7 +736,7 @@ public final class RstChecker {
   private static void options(String directive, List<String> head, int lineNo) {
     Set<String> known = OPTIONS.getOrDefault(directive, Set.of());
     for (String option : head) {
-      Matcher m = Pattern.compile(":([^:]+):(?: +(.*))?").matcher(option.strip());
+      Matcher m = DIRECTIVE_OPTION.matcher(option.strip());
       if (!m.matches() || !known.contains(m.group(1))) {
         throw new Undecided("line " + lineNo + ": directive option '" + option.strip() + "'");
       }
@@ -772,7 +776,7 @@ public final class RstChecker {
   private void inline(String raw, int lineNo) {
     int length = raw.length();
     StringBuilder text = new StringBuilder(length);
-    List<Boolean> escaped = new ArrayList<>(length);
+    boolean[] escaped = new boolean[length];
     for (int i = 0; i < length; i++) {
       char c = raw.charAt(i);
       if (c == '\\' && i + 1 < length) {
@@ -780,11 +784,10 @@ public final class RstChecker {
         if (next == ' ' || next == '\n') {
           continue;
         }
+        escaped[text.length()] = true;
         text.append(next);
-        escaped.add(true);
       } else {
         text.append(c);
-        escaped.add(false);
       }
     }
     String s = text.toString();
@@ -792,7 +795,7 @@ public final class RstChecker {
     int n = s.length();
     while (i < n) {
       char c = s.charAt(i);
-      if (escaped.get(i) || !startAllowed(s, i)) {
+      if (escaped[i] || !startAllowed(s, i)) {
         i++;
         continue;
       }
@@ -815,7 +818,7 @@ public final class RstChecker {
           throw new Undecided("line " + lineNo + ": substitution reference used as a link");
         }
         i = end;
-      } else if (c == '[' && s.substring(i).matches("(?s)\\[[^\\]\\s]+\\]_.*")) {
+      } else if (c == '[' && footnoteReference(s, i)) {
         throw new Undecided("line " + lineNo + ": footnote or citation reference");
       } else if (c == ':') {
         Matcher role = ROLE_PREFIX.matcher(s).region(i, n);
@@ -833,7 +836,7 @@ public final class RstChecker {
   /** Finds the end-string of a construct starting at {@code start}; returns the index after it. */
   private int closing(
       String s,
-      List<Boolean> escaped,
+      boolean[] escaped,
       int start,
       String delimiter,
       String construct,
@@ -847,13 +850,13 @@ public final class RstChecker {
       return start + 1;
     }
     for (int j = from + 1; j <= s.length() - delimiter.length(); j++) {
-      if (!s.startsWith(delimiter, j) || (!literal && escaped.get(j))) {
+      if (!s.startsWith(delimiter, j) || (!literal && escaped[j])) {
         continue;
       }
       if (Character.isWhitespace(s.charAt(j - 1)) || (literal && s.charAt(j - 1) == '`' && false)) {
         continue;
       }
-      if (!literal && escaped.get(j - 1) && s.charAt(j - 1) == '\\') {
+      if (!literal && escaped[j - 1] && s.charAt(j - 1) == '\\') {
         continue;
       }
       int after = j + delimiter.length();
@@ -887,7 +890,7 @@ public final class RstChecker {
     return after;
   }
 
-  private int interpreted(String s, List<Boolean> escaped, int start, String role, int lineNo) {
+  private int interpreted(String s, boolean[] escaped, int start, String role, int lineNo) {
     int end =
         closing(
             s, escaped, start, "`", "Inline interpreted text or phrase reference", lineNo, false);
@@ -946,8 +949,9 @@ public final class RstChecker {
 
   private void phraseReference(String inner, boolean anonymous, int lineNo) {
     Matcher embedded = EMBEDDED.matcher(inner);
-    if (embedded.matches() && (embedded.group(1).isEmpty() || inner.matches("(?s).*\\s<[^<>]+>"))) {
-      String uri = embedded.group(2).replaceAll("\\s", "");
+    if (embedded.matches()
+        && (embedded.group(1).isEmpty() || EMBEDDED_AFTER_SPACE.matcher(inner).matches())) {
+      String uri = WHITESPACE.matcher(embedded.group(2)).replaceAll("");
       if (uri.endsWith("_")) {
         throw new Undecided("line " + lineNo + ": embedded alias reference");
       }
@@ -968,16 +972,19 @@ public final class RstChecker {
    * A simple reference ({@code name_}) at {@code i}. docutils looks for these before it looks for
    * standalone URIs, so {@code https://x.example/a_b_} holds a reference to "a_b".
    */
-  private int simpleReference(String s, List<Boolean> escaped, int i, int lineNo) {
-    Matcher m = SIMPLE_REFERENCE.matcher(s).region(i, s.length());
-    if (m.lookingAt() && endAllowed(s, m.end()) && !escaped.get(m.start(1))) {
-      String name = s.substring(i, m.end() - m.group(1).length());
-      if (m.group(1).length() == 2) {
-        anonymousRefs++;
-      } else {
-        references.add(new Reference(normalize(name), lineNo));
+  private int simpleReference(String s, boolean[] escaped, int i, int lineNo) {
+    int suffix = referenceSuffix(s, i);
+    if (suffix >= 0) {
+      boolean anonymous = s.startsWith("__", suffix);
+      int end = suffix + (anonymous ? 2 : 1);
+      if (endAllowed(s, end) && !escaped[suffix]) {
+        if (anonymous) {
+          anonymousRefs++;
+        } else {
+          references.add(new Reference(normalize(s.substring(i, suffix)), lineNo));
+        }
+        return end;
       }
-      return m.end();
     }
     // skip the rest of the word: markup cannot start inside it
     int j = i + 1;
@@ -985,6 +992,73 @@ public final class RstChecker {
       j++;
     }
     return Character.isLetterOrDigit(s.charAt(i)) ? j : i + 1;
+  }
+
+  /**
+   * Where the {@code _} or {@code __} suffix of a simple reference starting at {@code i} begins, or
+   * -1: what the regular expression {@code [\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*(__?)} finds
+   * there with {@code lookingAt}, scanned by hand (a matcher per word cost more than the rest of
+   * the check). The greedy repetition backs off to the last word end that a {@code _} follows.
+   */
+  static int referenceSuffix(String s, int i) {
+    int end = alphanumericRun(s, i);
+    if (end == i) {
+      return -1;
+    }
+    int suffix = -1;
+    while (end < s.length()) {
+      char c = s.charAt(end);
+      if (c == '_') {
+        suffix = end;
+      }
+      if (c != '-' && c != '.' && c != '_' && c != '+' && c != ':') {
+        break;
+      }
+      int next = alphanumericRun(s, end + 1);
+      if (next == end + 1) {
+        break;
+      }
+      end = next;
+    }
+    return suffix;
+  }
+
+  /** The end of the run of letters and numbers (Unicode categories L and N) from {@code i}. */
+  private static int alphanumericRun(String s, int i) {
+    int n = s.length();
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      switch (Character.getType(cp)) {
+        case Character.UPPERCASE_LETTER,
+            Character.LOWERCASE_LETTER,
+            Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER,
+            Character.OTHER_LETTER,
+            Character.DECIMAL_DIGIT_NUMBER,
+            Character.LETTER_NUMBER,
+            Character.OTHER_NUMBER ->
+            i += Character.charCount(cp);
+        default -> {
+          return i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /** Whether {@code [label]_} starts at {@code i}: a footnote or citation reference. */
+  static boolean footnoteReference(String s, int i) {
+    int n = s.length();
+    int k = i + 1;
+    while (k < n && s.charAt(k) != ']' && !isRegexSpace(s.charAt(k))) {
+      k++;
+    }
+    return k > i + 1 && k + 1 < n && s.charAt(k) == ']' && s.charAt(k + 1) == '_';
+  }
+
+  /** {@code \\s} of Java's regular expressions: ASCII whitespace only. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static boolean startAllowed(String s, int i) {
@@ -1155,6 +1229,6 @@ public final class RstChecker {
   }
 
   private static String normalize(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What ships is only what should: no secrets or caches (forbidden globs), no tests or docs at a
@@ -85,6 +86,9 @@ public final class DistContentsRule extends AbstractRule {
           "the most a wheel member of 1 MiB or more may expand over its stored size (zip bombs)");
 
   private static final long RATIO_FLOOR = 1L << 20;
+  // compiled once: unsafe() runs for every member of every distribution
+  private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:.*");
+  private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
   private static final Set<String> DATA_SCHEMES =
       Set.of("purelib", "platlib", "headers", "scripts", "data");
 
@@ -367,10 +371,10 @@ public final class DistContentsRule extends AbstractRule {
   }
 
   private static boolean unsafe(String name) {
-    if (name.startsWith("/") || name.startsWith("\\") || name.matches("[A-Za-z]:.*")) {
+    if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches()) {
       return true;
     }
-    for (String part : name.split("[/\\\\]")) {
+    for (String part : SEPARATORS.split(name)) {
       if (part.equals("..")) {
         return true;
       }

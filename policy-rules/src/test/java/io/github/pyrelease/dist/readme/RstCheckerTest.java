@@ -71,6 +71,66 @@ class RstCheckerTest {
   }
 
   /**
+   * The hand-written scanners find what the regular expressions they replaced found, at every
+   * position of random text made of the characters that matter: letters and numbers of every
+   * Unicode category (a supplementary letter too), the reference punctuation, brackets, spaces.
+   */
+  @Test
+  void scannersFindWhatTheRegularExpressionsFound() {
+    java.util.regex.Pattern simpleReference =
+        java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*(__?)");
+    java.util.regex.Pattern footnote = java.util.regex.Pattern.compile("(?s)\\[[^\\]\\s]+\\]_.*");
+    String[] alphabet = {
+      "a",
+      "Z",
+      "5",
+      "\u00e9",
+      "\u0663",
+      "\u216b",
+      "\u00b2",
+      "\u02b0",
+      "\ud835\udc00",
+      "\ud800",
+      "_",
+      "_",
+      "-",
+      ".",
+      "+",
+      ":",
+      " ",
+      "\t",
+      "\u000b",
+      "`",
+      "[",
+      "]",
+      "*",
+      "\u00a0"
+    };
+    Random random = new Random(7);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = 1 + random.nextInt(12);
+      for (int k = 0; k < length; k++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = text.toString();
+      for (int i = 0; i < s.length(); i++) {
+        java.util.regex.Matcher m = simpleReference.matcher(s).region(i, s.length());
+        int expected = m.lookingAt() ? m.start(1) : -1;
+        assertThat(RstChecker.referenceSuffix(s, i)).as("'%s' at %d", s, i).isEqualTo(expected);
+        if (expected >= 0) {
+          assertThat(s.startsWith("__", expected)).isEqualTo(m.group(1).length() == 2);
+        }
+        if (s.charAt(i) == '[') {
+          assertThat(RstChecker.footnoteReference(s, i))
+              .as("'%s' at %d", s, i)
+              .isEqualTo(footnote.matcher(s.substring(i)).matches());
+        }
+      }
+    }
+  }
+
+  /**
    * Thousands of generated documents (typical README markup, valid and broken, then mutated) and
    * the long descriptions of the installed distributions: where pyrelease decides, docutils must
    * agree, and pyrelease must decide most of them.
