@@ -89,9 +89,10 @@ final class BuiltDistributions implements DistributionFacts {
     return all;
   }
 
-  private List<Read> await(Future<List<Read>> read) {
+  /** The result of {@code future}, its failure rethrown as it was thrown on the other thread. */
+  private <R> R await(Future<R> future) {
     try {
-      return read.get();
+      return future.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -152,20 +153,9 @@ final class BuiltDistributions implements DistributionFacts {
         pending.add(pool.submit((Callable<R>) () -> function.apply(item)));
       }
       for (Future<R> f : pending) {
-        results.add(f.get());
+        results.add(await(f));
       }
       return results;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PyreleaseException("interrupted while reading " + display, display, null);
     } finally {
       pool.shutdownNow();
     }
