@@ -14,6 +14,15 @@ try {
   def wheel = 'acme_greeter-1.4.0-py3-none-any.whl'
   def log = new File(basedir, 'build.log').text
 
+  // The dry run: every request described, nothing sent (the counts below include it), no deploy.
+  def dry = log.substring(0, log.indexOf('BUILD SUCCESS'))
+  assert dry.contains('Dry run: publishing acme-greeter 1.4.0 would run 4 stages; nothing is sent or written')
+  assert dry.contains("[testpypi] POST ${testpypi.uploadUrl()} (multipart/form-data, HTTP/1.1, redirects not followed)")
+  assert dry.contains('[testpypi] would then install acme-greeter==1.4.0 from the index into a fresh virtual environment and import it')
+  assert dry.contains('[pypi] would stop for approval unless approved (mvn deploy -Dpyrelease.approve=pypi)')
+  assert dry.contains('Dry run: nothing was published, and maven-deploy-plugin skips (maven.deploy.skip).')
+  assert dry.contains('Skipping artifact deployment')
+
   // First build: TestPyPI, verify-install, then the approval gate.
   assert log.contains("[testpypi] ${sdist}: uploaded ${testpypi.url()}simple/acme-greeter/")
   assert log.contains('[testpypi] verify-install passed: acme-greeter 1.4.0 installed from ' + testpypi.url() + 'simple/, imported acme_greeter')
