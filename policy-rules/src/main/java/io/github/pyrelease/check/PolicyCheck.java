@@ -13,6 +13,7 @@ import io.github.pyrelease.policyfile.LoadedPolicy;
 import io.github.pyrelease.policyfile.PolicyLoader;
 import io.github.pyrelease.policyfile.PolicySources;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.publish.plan.PublishPlanReader;
 import io.github.pyrelease.report.ReportWriter;
 import io.github.pyrelease.text.Suggestions;
 import io.github.pyrelease.version.Version;
@@ -86,6 +87,8 @@ public final class PolicyCheck {
       distributions.prefetch();
     }
     LoadedPolicy policy = loadPolicy(request);
+    // A mistake in the publish section shows at the first check, not only when publishing.
+    PublishPlanReader.read(policy.publish());
     PythonProject project;
     List<RuleResult> results;
     try (ProjectFacts facts =

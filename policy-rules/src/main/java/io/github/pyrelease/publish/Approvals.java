@@ -1,5 +1,6 @@
 package io.github.pyrelease.publish;
 
+import io.github.pyrelease.publish.plan.PublishPlan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

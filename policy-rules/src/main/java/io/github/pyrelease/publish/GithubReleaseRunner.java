@@ -15,6 +15,7 @@ import io.github.pyrelease.github.GithubReleaseResult;
 import io.github.pyrelease.github.GithubReleases;
 import io.github.pyrelease.github.Sha256Sums;
 import io.github.pyrelease.http.HttpSettings;
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.github.pyrelease.credentials.Secret;
 import io.github.pyrelease.dist.ReleaseFile;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.index.IndexLocation;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.upload.IndexUploader;
 import io.github.pyrelease.upload.UploadCredentials;

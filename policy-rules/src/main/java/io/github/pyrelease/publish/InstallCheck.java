@@ -1,5 +1,7 @@
 package io.github.pyrelease.publish;
 
+import io.github.pyrelease.publish.plan.PublishStage;
+
 /** The {@code verify-install} gate: the version just published installs and imports. */
 public interface InstallCheck {
 

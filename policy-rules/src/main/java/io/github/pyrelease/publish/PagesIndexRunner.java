@@ -6,6 +6,8 @@ import io.github.pyrelease.pages.DistributionLink;
 import io.github.pyrelease.pages.GitHubPages;
 import io.github.pyrelease.pages.PagesResult;
 import io.github.pyrelease.pages.StaticSimpleIndex;
+import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package io.github.pyrelease.publish;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.dist.ReleaseFile;
+import io.github.pyrelease.publish.plan.Gate;
+import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishState.FileState;
 import io.github.pyrelease.publish.state.PublishState.GateState;

@@ -1,5 +1,6 @@
 package io.github.pyrelease.publish;
 
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.util.List;
 
 /** Publishes one type of stage: an index, a GitHub Release, a static index. */

@@ -1,6 +1,7 @@
 package io.github.pyrelease.publish;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.python.ProcessFailedException;
 import io.github.pyrelease.python.ProcessResult;
 import io.github.pyrelease.python.ProcessRunner;

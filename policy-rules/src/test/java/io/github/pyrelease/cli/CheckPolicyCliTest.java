@@ -87,6 +87,7 @@ class CheckPolicyCliTest {
         "extends: http://example.org/p.yaml#sha256=0000000000000000000000000000000000000000000000000000000000000000\n",
         "extends: classpath:org/acme/none.yaml\n",
         "rules:\n  nope: error\n",
+        "publish:\n  - { name: pypi, type: indx }\n",
         "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
       })
   void aBadPolicyIsAnInputErrorWithExitCodeTwoAndNoStackTrace(String yaml) throws Exception {
@@ -101,6 +102,20 @@ class CheckPolicyCliTest {
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
     assertThat(dir.resolve("target/pyrelease")).doesNotExist();
+  }
+
+  @Test
+  void aMistakeInThePublishSectionIsFoundByEveryCheckNotOnlyWhenPublishing() throws Exception {
+    project("1.2.0", "1.2.0");
+    policy("publish:\n  - { name: pypi, type: index, gate: aproval }\n");
+
+    Run run = run(Map.of(), "check", dir.toString(), "--stage", "source");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "pyrelease: release-policy.yaml:2:32: unknown gate 'aproval'; did you mean"
+                + " 'approval'?");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.pyrelease.dist.Archives;
 import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.http.HttpSettings;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.http.HttpSettings;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.upload.UploadCredentials;
 import java.nio.file.Path;

@@ -8,6 +8,8 @@ import io.github.pyrelease.dist.Archives;
 import io.github.pyrelease.dist.ReleaseFile;
 import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,8 @@ import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.http.HttpSettings;
 import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishState.Status;
 import io.github.pyrelease.publish.state.PublishStateFile;

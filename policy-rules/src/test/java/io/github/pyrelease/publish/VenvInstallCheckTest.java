@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.dist.Archives;
 import io.github.pyrelease.policyfile.Position;
+import io.github.pyrelease.publish.plan.Gate;
+import io.github.pyrelease.publish.plan.PublishStage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.plan;
 
 import io.github.pyrelease.policyfile.Position;
 import java.util.Set;

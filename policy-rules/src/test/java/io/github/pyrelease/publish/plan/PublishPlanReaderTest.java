@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

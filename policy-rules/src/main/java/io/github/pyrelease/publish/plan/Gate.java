@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.plan;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.pyrelease.publish;
+package io.github.pyrelease.publish.plan;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.http.SecureUrls;
