@@ -1,6 +1,7 @@
 package io.github.pyrelease.build;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.io.FileTrees;
 import io.github.pyrelease.python.ProcessFailedException;
 import io.github.pyrelease.python.ProcessResult;
 import io.github.pyrelease.python.ProcessRunner;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +90,7 @@ public final class DistributionBuilder {
           "built " + sdist.getFileName() + " and " + wheel.getFileName() + " in " + seconds(took));
       return new BuildResult(sdist, wheel, buildSystem.backend(), epoch, took);
     } finally {
-      deleteTree(scratch);
+      FileTrees.deleteQuietly(scratch);
     }
   }
 
@@ -182,14 +182,6 @@ public final class DistributionBuilder {
           "build into an empty directory");
     }
     return made.get(0);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover scratch directory beside the output is harmless.
-    }
   }
 
   private static String seconds(Duration took) {

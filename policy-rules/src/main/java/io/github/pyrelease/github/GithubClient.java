@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.dist.FileDigests;
 import io.github.pyrelease.http.HttpClient;
 import io.github.pyrelease.http.HttpRequest;
 import io.github.pyrelease.http.HttpResponse;
@@ -14,11 +15,9 @@ import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.http.SecureUrls;
 import io.github.pyrelease.http.Sleeper;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -279,8 +278,7 @@ public final class GithubClient {
     if (response.status() != 200) {
       throw GithubErrors.fail(response, action, repository, token);
     }
-    MessageDigest sha256 = UploadBody.newSha256();
-    return HexFormat.of().formatHex(sha256.digest(response.body()));
+    return FileDigests.sha256(response.body());
   }
 
   /** Every item of every page, following {@code Link: rel="next"} on the API's own origin. */

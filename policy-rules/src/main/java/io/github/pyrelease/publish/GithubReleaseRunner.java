@@ -62,11 +62,12 @@ final class GithubReleaseRunner implements StageRunner {
   @Override
   public List<String> describe(PublishStage stage, Release release) {
     PublishStage.GithubRelease github = (PublishStage.GithubRelease) stage;
-    List<AssetFile> assets = new ArrayList<>();
-    release.files().forEach(f -> assets.add(AssetFile.of(f)));
     byte[] sums = Sha256Sums.of(release.files()).getBytes(StandardCharsets.UTF_8);
-    assets.add(
-        AssetFile.of(outDir.resolve(Sha256Sums.FILE_NAME), FileDigests.sha256(sums), sums.length));
+    List<AssetFile> assets =
+        assets(
+            release,
+            AssetFile.of(
+                outDir.resolve(Sha256Sums.FILE_NAME), FileDigests.sha256(sums), sums.length));
     Credentials token = token(github).orElse(null);
     GithubReleases releases =
         new GithubReleases(
@@ -92,13 +93,20 @@ final class GithubReleaseRunner implements StageRunner {
                         "stage '" + stage.name() + "' has no GitHub token",
                         stage.at().toString(),
                         whereTokensGo(github)));
-    List<AssetFile> assets = new ArrayList<>();
-    release.files().forEach(f -> assets.add(AssetFile.of(f)));
-    assets.add(Sha256Sums.write(outDir.resolve(Sha256Sums.FILE_NAME), release.files()));
+    List<AssetFile> assets =
+        assets(release, Sha256Sums.write(outDir.resolve(Sha256Sums.FILE_NAME), release.files()));
     GithubReleases releases = new GithubReleases(new GithubClient(github.apiUrl(), token, http));
     GithubReleaseResult result =
         releases.publish(request(github, release, assets, listener(release, progress)));
     progress.url(result.htmlUrl());
+  }
+
+  /** The distributions, then the SHA256SUMS file. */
+  private static List<AssetFile> assets(Release release, AssetFile sums) {
+    List<AssetFile> assets = new ArrayList<>();
+    release.files().forEach(f -> assets.add(AssetFile.of(f)));
+    assets.add(sums);
+    return assets;
   }
 
   private GithubReleaseRequest request(

@@ -36,7 +36,7 @@ public final class PublishedRelease {
     Optional<PublishState> record = new PublishStateFile(outDir).read();
     if (record.isEmpty()
         || !record.get().publishedAnything()
-        || !sameVersion(record.get().version(), version)) {
+        || !Version.same(record.get().version(), version)) {
       return Optional.empty();
     }
     Map<String, String> recorded = new LinkedHashMap<>();
@@ -52,12 +52,5 @@ public final class PublishedRelease {
       files.add(path);
     }
     return Optional.of(List.copyOf(files));
-  }
-
-  private static boolean sameVersion(String recorded, String declared) {
-    Optional<Version> parsed = Version.tryParse(declared);
-    return parsed.isPresent()
-        ? Version.tryParse(recorded).map(parsed.get()::equals).orElse(false)
-        : declared.equals(recorded);
   }
 }

@@ -28,7 +28,7 @@ final class ReleaseNotes {
    */
   static Optional<String> title(Changelog changelog, String version) {
     return changelog.sections().stream()
-        .filter(s -> sameVersion(s.version(), version))
+        .filter(s -> Version.same(s.version(), version))
         .findFirst()
         .map(s -> LINK.matcher(s.heading()).replaceAll("$1").strip());
   }
@@ -43,7 +43,7 @@ final class ReleaseNotes {
     List<ChangelogSection> sections = changelog.sections();
     for (int i = 0; i < sections.size(); i++) {
       ChangelogSection section = sections.get(i);
-      if (!sameVersion(section.version(), version)) {
+      if (!Version.same(section.version(), version)) {
         continue;
       }
       int from = section.line(); // the line after the heading, 0-based
@@ -74,13 +74,5 @@ final class ReleaseNotes {
       return index - 1;
     }
     return Math.max(index, 0);
-  }
-
-  private static boolean sameVersion(String written, String version) {
-    if (written == null) {
-      return false;
-    }
-    Optional<Version> parsed = Version.tryParse(written);
-    return parsed.map(v -> v.equals(Version.parse(version))).orElse(written.equals(version));
   }
 }

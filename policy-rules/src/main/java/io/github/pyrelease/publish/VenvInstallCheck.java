@@ -1,6 +1,7 @@
 package io.github.pyrelease.publish;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.io.FileTrees;
 import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.python.ProcessFailedException;
 import io.github.pyrelease.python.ProcessResult;
@@ -13,13 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The {@code verify-install} gate as a user would check a test index by hand: a fresh virtual
@@ -144,7 +143,7 @@ public final class VenvInstallCheck implements InstallCheck {
           scratch.toString(),
           "check that the temporary directory is writable");
     } finally {
-      deleteTree(scratch);
+      FileTrees.deleteQuietly(scratch);
     }
   }
 
@@ -191,14 +190,6 @@ public final class VenvInstallCheck implements InstallCheck {
           "cannot create a temporary directory: " + e.getMessage(),
           System.getProperty("java.io.tmpdir"),
           "check that the temporary directory is writable");
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary directory is not worth failing the release for
     }
   }
 }

@@ -65,6 +65,16 @@ public final class Version implements Comparable<Version> {
     return version;
   }
 
+  /**
+   * Whether two texts name the same version under PEP 440 ({@code 1.0} and {@code 1.0.0} do); texts
+   * that are not both versions are compared as written.
+   */
+  public static boolean same(String a, String b) {
+    Optional<Version> va = tryParse(a);
+    Optional<Version> vb = tryParse(b);
+    return va.isPresent() && vb.isPresent() ? va.get().equals(vb.get()) : Objects.equals(a, b);
+  }
+
   /** The version, or empty when the text (possibly null) is not one; builds no exception. */
   public static Optional<Version> tryParse(String text) {
     return text == null ? Optional.empty() : Optional.ofNullable(new VersionScanner(text).scan());

@@ -245,4 +245,15 @@ class VersionTest {
   private static BigInteger big(long value) {
     return BigInteger.valueOf(value);
   }
+
+  @Test
+  void sameComparesVersionsUnderPep440AndOtherTextAsWritten() {
+    assertThat(Version.same("1.0", "1.0.0")).isTrue();
+    assertThat(Version.same("1.0-RC1", "1.0rc1")).isTrue();
+    assertThat(Version.same("1.0", "1.0.post1")).isFalse();
+    assertThat(Version.same("not a version", "not a version")).isTrue();
+    assertThat(Version.same("not a version", "1.0")).isFalse();
+    assertThat(Version.same(null, "1.0")).isFalse();
+    assertThat(Version.same(null, null)).isTrue();
+  }
 }

@@ -102,7 +102,7 @@ public final class DistFilenameRule extends AbstractRule {
                                       + Dists.fileNameForm(n)
                                       + "-'")));
               m.value("Version")
-                  .filter(v -> !sameVersion(v, version))
+                  .filter(v -> !Version.same(v, version))
                   .ifPresent(
                       v ->
                           findings.add(
@@ -128,7 +128,7 @@ public final class DistFilenameRule extends AbstractRule {
     project
         .declaredSource()
         .map(s -> s.text())
-        .filter(v -> Version.tryParse(v).isPresent() && !sameVersion(v, version))
+        .filter(v -> Version.tryParse(v).isPresent() && !Version.same(v, version))
         .ifPresent(
             v ->
                 findings.add(
@@ -213,7 +213,7 @@ public final class DistFilenameRule extends AbstractRule {
     boolean matches =
         dash > 0
             && Dists.fileNameForm(stem.substring(0, dash)).equals(Dists.fileNameForm(name))
-            && sameVersion(stem.substring(dash + 1), version);
+            && Version.same(stem.substring(dash + 1), version);
     if (!matches) {
       findings.add(
           Finding.of(
@@ -311,12 +311,6 @@ public final class DistFilenameRule extends AbstractRule {
               List.of(Dists.at(d, d.fileName())),
               "write the normalised version in the project and rebuild"));
     }
-  }
-
-  private static boolean sameVersion(String a, String b) {
-    Optional<Version> va = Version.tryParse(a);
-    Optional<Version> vb = Version.tryParse(b);
-    return va.isPresent() && vb.isPresent() ? va.get().equals(vb.get()) : a.equals(b);
   }
 
   private static Finding invalid(Distribution d, String problem) {
