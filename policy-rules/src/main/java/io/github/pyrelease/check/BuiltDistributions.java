@@ -1,6 +1,7 @@
 package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.concurrent.InParallel;
 import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.DistributionFinder;
 import io.github.pyrelease.dist.DistributionReader;
@@ -14,13 +15,9 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 
 /**
  * The distributions in the dist directory, each read once, and their long descriptions checked once
@@ -89,20 +86,11 @@ final class BuiltDistributions implements DistributionFacts {
     return all;
   }
 
-  /** The result of {@code future}, its failure rethrown as it was thrown on the other thread. */
+  /** The result of {@code future}; an interrupt while waiting is the user stopping the run. */
   private <R> R await(Future<R> future) {
     try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return InParallel.result(future);
+    } catch (CancellationException e) {
       throw new PyreleaseException("interrupted while reading " + display, display, null);
     }
   }
@@ -119,7 +107,7 @@ final class BuiltDistributions implements DistributionFacts {
     }
     DistributionReader reader = new DistributionReader();
     try {
-      return inParallel(
+      return InParallel.map(
           files,
           file -> {
             Distribution d;
@@ -130,34 +118,10 @@ final class BuiltDistributions implements DistributionFacts {
             }
             return new Read(
                 d, decideWhileReading ? DescriptionRenderer.decide(descriptionOf(d)) : null);
-          });
+          },
+          "pyrelease-read");
     } catch (UncheckedIOException e) {
       throw unreadable(e.getCause());
-    }
-  }
-
-  /** {@code function} of each item, in order, on as many threads as there are cores. */
-  private <T, R> List<R> inParallel(List<T> items, Function<T, R> function) {
-    int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
-    List<R> results = new ArrayList<>();
-    if (threads <= 1) {
-      for (T item : items) {
-        results.add(function.apply(item));
-      }
-      return results;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, BuiltDistributions::daemon);
-    try {
-      List<Future<R>> pending = new ArrayList<>();
-      for (T item : items) {
-        pending.add(pool.submit((Callable<R>) () -> function.apply(item)));
-      }
-      for (Future<R> f : pending) {
-        results.add(await(f));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -166,12 +130,6 @@ final class BuiltDistributions implements DistributionFacts {
         "cannot read the distributions in " + display + ": " + e.getMessage(),
         display,
         "check that the directory and its files are readable");
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "pyrelease-read");
-    thread.setDaemon(true);
-    return thread;
   }
 
   @Override
@@ -186,7 +144,9 @@ final class BuiltDistributions implements DistributionFacts {
           new DescriptionRenderer(python)
               .completed(
                   texts,
-                  decided != null ? decided : inParallel(texts, DescriptionRenderer::decide));
+                  decided != null
+                      ? decided
+                      : InParallel.map(texts, DescriptionRenderer::decide, "pyrelease-readme"));
       descriptions = new IdentityHashMap<>();
       for (int i = 0; i < dists.size(); i++) {
         descriptions.put(dists.get(i), checks.get(i));

@@ -1,10 +1,5 @@
 package io.github.pyrelease.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.policy.Evaluation;
 import io.github.pyrelease.policy.Evidence;
 import io.github.pyrelease.policy.Level;
@@ -27,8 +22,6 @@ public final class JsonReport {
   /** The JSON Schema of this version, as a class path resource. */
   public static final String SCHEMA_RESOURCE = "/io/github/pyrelease/report/report-1.schema.json";
 
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private JsonReport() {}
 
   /** The report of a check that fails on errors. */
@@ -38,69 +31,68 @@ public final class JsonReport {
 
   public static String render(Report report) {
     Evaluation evaluation = report.evaluation();
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", "pyrelease");
-    tool.put("version", report.toolVersion());
-    ObjectNode project = root.putObject("project");
-    project.put("name", evaluation.projectName());
-    project.put("version", evaluation.projectVersion());
-    project.put("dir", evaluation.projectDir());
-    root.put("policy", report.policy());
-    root.put("failOn", report.failOn().id());
-    root.put("failed", report.failed());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("rules", evaluation.results().size());
+    JsonDocument json = new JsonDocument().startObject();
+    json.field("schemaVersion", SCHEMA_VERSION);
+    json.startObject("tool")
+        .field("name", "pyrelease")
+        .field("version", report.toolVersion())
+        .endObject();
+    json.startObject("project")
+        .field("name", evaluation.projectName())
+        .field("version", evaluation.projectVersion())
+        .field("dir", evaluation.projectDir())
+        .endObject();
+    json.field("policy", report.policy());
+    json.field("failOn", report.failOn().id());
+    json.field("failed", report.failed());
+    json.startObject("summary").field("rules", evaluation.results().size());
     for (Map.Entry<Outcome, Long> count : evaluation.counts().entrySet()) {
-      summary.put(count.getKey().id(), count.getValue());
+      json.field(count.getKey().id(), count.getValue());
     }
-    ArrayNode results = root.putArray("results");
-    evaluation.results().forEach(r -> result(results.addObject(), r));
-    return write(root);
+    json.endObject();
+    json.startArray("results");
+    for (RuleResult result : evaluation.results()) {
+      result(json, result);
+    }
+    return json.endArray().endObject().finish();
   }
 
-  static String write(ObjectNode root) {
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serialises", e);
-    }
-  }
-
-  private static void result(ObjectNode node, RuleResult result) {
-    node.put("rule", result.ruleId());
-    node.put("stage", result.stage().id());
-    node.put("level", result.level().id());
-    node.put("outcome", result.outcome().id());
-    node.put("summary", result.summary());
-    node.put("description", result.description());
-    ArrayNode findings = node.putArray("findings");
+  private static void result(JsonDocument json, RuleResult result) {
+    json.startObject()
+        .field("rule", result.ruleId())
+        .field("stage", result.stage().id())
+        .field("level", result.level().id())
+        .field("outcome", result.outcome().id())
+        .field("summary", result.summary())
+        .field("description", result.description());
+    json.startArray("findings");
     for (LeveledFinding leveled : result.findings()) {
-      ObjectNode finding = findings.addObject();
-      finding.put("key", leveled.finding().key());
-      finding.put("level", leveled.level().id());
-      finding.put("message", leveled.finding().message());
-      ArrayNode evidence = finding.putArray("evidence");
+      json.startObject()
+          .field("key", leveled.finding().key())
+          .field("level", leveled.level().id())
+          .field("message", leveled.finding().message());
+      json.startArray("evidence");
       for (Evidence e : leveled.finding().evidence()) {
-        ObjectNode item = evidence.addObject();
-        item.put("file", e.file());
+        json.startObject().field("file", e.file());
         if (e.line() > 0) {
-          item.put("line", e.line());
+          json.field("line", e.line());
         }
-        item.put("detail", e.detail());
+        json.field("detail", e.detail()).endObject();
       }
-      finding.put("fix", leveled.finding().fix());
+      json.endArray().field("fix", leveled.finding().fix());
       if (leveled.waived()) {
         Waiver waiver = leveled.waiver();
-        ObjectNode waived = finding.putObject("waiver");
-        waived.put("until", waiver.until().toString());
-        waived.put("reason", waiver.reason());
-        waived.put("file", waiver.file());
+        json.startObject("waiver")
+            .field("until", waiver.until().toString())
+            .field("reason", waiver.reason())
+            .field("file", waiver.file());
         if (waiver.line() > 0) {
-          waived.put("line", waiver.line());
+          json.field("line", waiver.line());
         }
+        json.endObject();
       }
+      json.endObject();
     }
+    json.endArray().endObject();
   }
 }

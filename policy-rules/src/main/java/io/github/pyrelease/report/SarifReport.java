@@ -1,7 +1,5 @@
 package io.github.pyrelease.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.policy.Evidence;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleResult;
@@ -30,101 +28,124 @@ public final class SarifReport {
   private SarifReport() {}
 
   public static String render(Report report) {
-    ObjectNode root = JsonReport.MAPPER.createObjectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "pyrelease");
-    driver.put("version", report.toolVersion());
-    driver.put("informationUri", INFORMATION_URI);
-    ArrayNode rules = driver.putArray("rules");
+    JsonDocument json = new JsonDocument().startObject();
+    json.field("$schema", SCHEMA).field("version", "2.1.0");
+    json.startArray("runs").startObject();
+    json.startObject("tool").startObject("driver");
+    json.field("name", "pyrelease")
+        .field("version", report.toolVersion())
+        .field("informationUri", INFORMATION_URI);
+    json.startArray("rules");
     List<RuleResult> results = report.results();
     for (RuleResult result : results) {
-      descriptor(rules.addObject(), result);
+      descriptor(json, result);
     }
-    run.putObject("originalUriBaseIds")
-        .putObject(SRCROOT)
-        .put("uri", Path.of("").toAbsolutePath().toUri().toString());
-    ObjectNode invocation = run.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", true);
-    invocation.putObject("properties").put("policy", report.policy());
-    ArrayNode sarifResults = run.putArray("results");
+    json.endArray().endObject().endObject();
+    json.startObject("originalUriBaseIds")
+        .startObject(SRCROOT)
+        .field("uri", Path.of("").toAbsolutePath().toUri().toString())
+        .endObject()
+        .endObject();
+    json.startArray("invocations").startObject().field("executionSuccessful", true);
+    json.startObject("properties").field("policy", report.policy()).endObject();
+    json.endObject().endArray();
+    json.startArray("results");
     for (int index = 0; index < results.size(); index++) {
       RuleResult result = results.get(index);
       for (LeveledFinding finding : result.findings()) {
-        result(sarifResults.addObject(), report, result, index, finding);
+        result(json, report, result, index, finding);
       }
     }
-    return JsonReport.write(root);
+    return json.endArray().endObject().endArray().endObject().finish();
   }
 
-  private static void descriptor(ObjectNode rule, RuleResult result) {
-    rule.put("id", result.ruleId());
-    rule.put("name", pascalCase(result.ruleId()));
-    rule.putObject("shortDescription").put("text", result.description());
-    rule.putObject("fullDescription")
-        .put("text", result.description() + " (pyrelease rule, stage " + result.stage().id() + ")");
-    rule.putObject("defaultConfiguration").put("level", level(result.level()));
-    ObjectNode properties = rule.putObject("properties");
-    properties.put("stage", result.stage().id());
-    properties.putArray("tags").add("pyrelease").add(result.stage().id());
+  private static void descriptor(JsonDocument json, RuleResult result) {
+    json.startObject().field("id", result.ruleId()).field("name", pascalCase(result.ruleId()));
+    text(json, "shortDescription", result.description());
+    text(
+        json,
+        "fullDescription",
+        result.description() + " (pyrelease rule, stage " + result.stage().id() + ")");
+    json.startObject("defaultConfiguration").field("level", level(result.level())).endObject();
+    json.startObject("properties").field("stage", result.stage().id());
+    json.startArray("tags").value("pyrelease").value(result.stage().id()).endArray();
+    json.endObject().endObject();
+  }
+
+  /** A SARIF message object: {@code "name": {"text": text}}. */
+  private static void text(JsonDocument json, String name, String text) {
+    json.startObject(name).field("text", text).endObject();
   }
 
   private static void result(
-      ObjectNode node, Report report, RuleResult rule, int ruleIndex, LeveledFinding leveled) {
-    node.put("ruleId", rule.ruleId());
-    node.put("ruleIndex", ruleIndex);
-    node.put("kind", "fail");
-    node.put("level", level(leveled.level()));
+      JsonDocument json, Report report, RuleResult rule, int ruleIndex, LeveledFinding leveled) {
+    json.startObject()
+        .field("ruleId", rule.ruleId())
+        .field("ruleIndex", ruleIndex)
+        .field("kind", "fail")
+        .field("level", level(leveled.level()));
     String fix = leveled.finding().fix();
-    node.putObject("message")
-        .put("text", leveled.finding().message() + (fix == null ? "" : ". Fix: " + fix));
+    text(json, "message", leveled.finding().message() + (fix == null ? "" : ". Fix: " + fix));
     String projectDir = report.evaluation().projectDir();
     List<Evidence> inFiles =
         leveled.finding().evidence().stream().filter(e -> e.file() != null).toList();
     // The last evidence names the place to change (as the console and annotations show it).
     Evidence primary = inFiles.isEmpty() ? null : inFiles.get(inFiles.size() - 1);
+    json.startArray("locations").startObject();
     location(
-        node.putArray("locations").addObject(),
+        json,
         projectDir,
         primary == null ? new Evidence("pyproject.toml", 0, "the project") : primary);
+    json.endObject().endArray();
     if (inFiles.size() > 1) {
-      ArrayNode related = node.putArray("relatedLocations");
+      json.startArray("relatedLocations");
       for (int i = 0; i < inFiles.size() - 1; i++) {
-        ObjectNode location = related.addObject();
-        location.put("id", i);
-        location(location, projectDir, inFiles.get(i));
-        location.putObject("message").put("text", inFiles.get(i).detail());
+        json.startObject().field("id", i);
+        location(json, projectDir, inFiles.get(i));
+        text(json, "message", inFiles.get(i).detail());
+        json.endObject();
       }
+      json.endArray();
     }
-    node.putObject("partialFingerprints")
-        .put(FINGERPRINT, rule.ruleId() + "/" + leveled.finding().key());
-    ObjectNode properties = node.putObject("properties");
-    properties.put("key", leveled.finding().key());
-    ArrayNode evidence = properties.putArray("evidence");
-    leveled.finding().evidence().forEach(e -> evidence.add(e.toString()));
+    json.startObject("partialFingerprints")
+        .field(FINGERPRINT, rule.ruleId() + "/" + leveled.finding().key())
+        .endObject();
+    json.startObject("properties").field("key", leveled.finding().key());
+    json.startArray("evidence");
+    leveled.finding().evidence().forEach(e -> json.value(e.toString()));
+    json.endArray().endObject();
     if (leveled.waived()) {
       Waiver waiver = leveled.waiver();
-      ObjectNode suppression = node.putArray("suppressions").addObject();
-      suppression.put("kind", "external");
-      suppression.put("status", "accepted");
-      suppression.put(
-          "justification",
-          waiver.reason() + " (waived until " + waiver.until() + " by " + waiver.location() + ")");
+      json.startArray("suppressions")
+          .startObject()
+          .field("kind", "external")
+          .field("status", "accepted")
+          .field(
+              "justification",
+              waiver.reason()
+                  + " (waived until "
+                  + waiver.until()
+                  + " by "
+                  + waiver.location()
+                  + ")")
+          .endObject()
+          .endArray();
     }
+    json.endObject();
   }
 
-  private static void location(ObjectNode location, String projectDir, Evidence evidence) {
-    ObjectNode physical = location.putObject("physicalLocation");
-    ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", uri(projectDir, evidence.file()));
+  /** The fields of a SARIF location object, written into the one the caller opened. */
+  private static void location(JsonDocument json, String projectDir, Evidence evidence) {
+    json.startObject("physicalLocation");
+    json.startObject("artifactLocation").field("uri", uri(projectDir, evidence.file()));
     if (!isAbsolute(evidence.file()) && !isAbsolute(projectDir)) {
-      artifact.put("uriBaseId", SRCROOT);
+      json.field("uriBaseId", SRCROOT);
     }
+    json.endObject();
     if (evidence.line() > 0) {
-      physical.putObject("region").put("startLine", evidence.line());
+      json.startObject("region").field("startLine", evidence.line()).endObject();
     }
+    json.endObject();
   }
 
   /** The file's URI reference: relative to where pyrelease ran, or absolute. */
