@@ -127,6 +127,17 @@ public final class CoreMetadataParser {
     List<String> lines = new ArrayList<>();
     int start = 0;
     int n = text.length();
+    if (text.indexOf('\r') < 0) {
+      // LF alone, as every backend writes: found by the JDK's search, not a loop per character
+      for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        lines.add(text.substring(start, end));
+        start = end + 1;
+      }
+      if (start < n) {
+        lines.add(text.substring(start));
+      }
+      return lines;
+    }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
@@ -144,6 +155,12 @@ public final class CoreMetadataParser {
   }
 
   private static String decode(byte[] bytes, List<String> defects) {
+    // The JDK's decoder replaces each malformed sequence by U+FFFD, so text without one was valid
+    // UTF-8; only text with one (malformed, or a U+FFFD of its own) is decoded again strictly.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()

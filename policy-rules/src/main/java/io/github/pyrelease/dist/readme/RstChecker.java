@@ -241,23 +241,22 @@ public final class RstChecker {
         endsWithBlank(lines, i, first, "Explicit markup");
       } else if (isAdornment(line)) {
         i = overline(lines, first, i, nested);
-      } else if (i + 1 < n
-          && isAdornment(lines.get(i + 1))
-          && !TABLE.matcher(lines.get(i + 1)).matches()) {
+      } else if (i + 1 < n && isAdornment(lines.get(i + 1)) && !isTable(lines.get(i + 1))) {
         i = underlined(lines, first, i, nested);
-      } else if (BULLET.matcher(line).lookingAt()) {
+      } else if (isBullet(line)) {
         i = bulletList(lines, first, i);
-      } else if (ENUMERATOR.matcher(line).lookingAt() && enumerated(lines, i)) {
+      } else if (isEnumerator(line) && enumerated(lines, i)) {
         i = enumeratedList(lines, first, i);
-      } else if (OTHER_ENUMERATOR.matcher(line).lookingAt()) {
+      } else if (mayBeOtherEnumerator(line) && OTHER_ENUMERATOR.matcher(line).lookingAt()) {
         throw new Undecided("line " + lineNo + ": alphabetic or roman enumerated list");
-      } else if (FIELD.matcher(line).lookingAt()) {
+      } else if (line.startsWith(":") && FIELD.matcher(line).lookingAt()) {
         throw new Undecided("line " + lineNo + ": field list");
-      } else if (OPTION.matcher(line).lookingAt()) {
+      } else if ((line.startsWith("-") || line.startsWith("/"))
+          && OPTION.matcher(line).lookingAt()) {
         throw new Undecided("line " + lineNo + ": option list");
       } else if (line.startsWith("| ") || line.equals("|")) {
         throw new Undecided("line " + lineNo + ": line block");
-      } else if (TABLE.matcher(line).matches()) {
+      } else if (isTable(line)) {
         throw new Undecided("line " + lineNo + ": table");
       } else if (line.startsWith(">>>")) {
         content++;
@@ -390,10 +389,61 @@ public final class RstChecker {
   }
 
   private static boolean isSpecialStart(String line) {
-    return line.startsWith("..")
-        || BULLET.matcher(line).lookingAt()
-        || ENUMERATOR.matcher(line).lookingAt()
-        || isAdornment(line);
+    return line.startsWith("..") || isBullet(line) || isEnumerator(line) || isAdornment(line);
+  }
+
+  // The block patterns are tried on every line that starts a block; most lines are paragraphs, so
+  // each pattern is first ruled out by the characters it must start with (a matcher per line and
+  // pattern cost more than the rest of the check).
+
+  private static boolean isBullet(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    char c = line.charAt(0);
+    return (c == '-' || c == '*' || c == '+' || c == '\u2022' || c == '\u2023' || c == '\u2043')
+        && BULLET.matcher(line).lookingAt();
+  }
+
+  private static boolean isEnumerator(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    char c = line.charAt(0);
+    return (c >= '0' && c <= '9' || c == '#' || c == '(') && ENUMERATOR.matcher(line).lookingAt();
+  }
+
+  /**
+   * Whether {@link #OTHER_ENUMERATOR} can match: a parenthesis, or an ASCII letter or a run of
+   * roman numeral letters followed by {@code .} or {@code )}.
+   */
+  private static boolean mayBeOtherEnumerator(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    char c = line.charAt(0);
+    if (c == '(') {
+      return true;
+    }
+    if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+      return false;
+    }
+    int j = 1;
+    while (j < line.length() && "ivxlcdmIVXLCDM".indexOf(line.charAt(j - 1)) >= 0) {
+      if (line.charAt(j) == '.' || line.charAt(j) == ')') {
+        return true;
+      }
+      j++;
+    }
+    return line.length() > 1 && (line.charAt(1) == '.' || line.charAt(1) == ')');
+  }
+
+  private static boolean isTable(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    char c = line.charAt(0);
+    return (c == '+' || c == '=') && TABLE.matcher(line).matches();
   }
 
   private int bulletList(List<String> lines, int first, int i) {
@@ -1229,6 +1279,16 @@ public final class RstChecker {
   }
 
   private static String normalize(String name) {
-    return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    String stripped = name.strip();
+    // most names have single spaces only: nothing for the regular expression to replace
+    boolean plain =
+        stripped.indexOf("  ") < 0
+            && stripped.indexOf('\t') < 0
+            && stripped.indexOf('\n') < 0
+            && stripped.indexOf('\u000B') < 0
+            && stripped.indexOf('\f') < 0
+            && stripped.indexOf('\r') < 0;
+    return (plain ? stripped : WHITESPACE.matcher(stripped).replaceAll(" "))
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -371,8 +371,14 @@ public final class DistContentsRule extends AbstractRule {
   }
 
   private static boolean unsafe(String name) {
-    if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches()) {
+    // the character checks first: this runs for every member of every distribution
+    if (name.startsWith("/")
+        || name.startsWith("\\")
+        || name.length() > 1 && name.charAt(1) == ':' && DRIVE.matcher(name).matches()) {
       return true;
+    }
+    if (!name.contains("..")) {
+      return false;
     }
     for (String part : SEPARATORS.split(name)) {
       if (part.equals("..")) {
