@@ -22,53 +22,62 @@ public final class CoreMetadataParser {
   /** Parses {@code bytes} read from {@code path} inside an archive. */
   public static CoreMetadata parse(String path, byte[] bytes) {
     List<String> defects = new ArrayList<>();
-    String text = decode(bytes, defects);
-    List<String> lines = splitLines(text);
+    String text = lineFeeds(decode(bytes, defects));
+    int n = text.length();
     List<MetadataField> fields = new ArrayList<>();
     String name = null;
     StringBuilder value = null;
     int fieldLine = 0;
-    int i = 0;
-    for (; i < lines.size(); i++) {
-      String line = lines.get(i);
+    int lineNo = 0; // of the last header line read
+    int start = 0; // of the next line: after the headers, of the body
+    while (start < n) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? n : end;
+      String line = text.substring(start, end);
       if (line.isEmpty()) {
-        i++;
+        lineNo++;
+        start = end + 1;
         break;
       }
       char first = line.charAt(0);
       if (first == ' ' || first == '\t') {
+        lineNo++;
         if (name == null) {
-          defects.add("line " + (i + 1) + " continues a header field but no field precedes it");
+          defects.add("line " + lineNo + " continues a header field but no field precedes it");
         } else {
           value.append('\n').append(line);
         }
+        start = end + 1;
         continue;
       }
       int colon = headerNameEnd(line);
       if (colon < 0) {
         defects.add(
             "line "
-                + (i + 1)
+                + (lineNo + 1)
                 + " is not a 'Name: value' header field ('"
                 + abbreviate(line)
                 + "'), so Python reads it and everything after it as the description");
-        break;
+        break; // the body starts with this line
       }
+      lineNo++;
       if (name != null) {
         fields.add(field(name, value, fieldLine));
       }
       name = line.substring(0, colon);
       value = new StringBuilder(stripLeading(line.substring(colon + 1)));
-      fieldLine = i + 1;
+      fieldLine = lineNo;
+      start = end + 1;
     }
     if (name != null) {
       fields.add(field(name, value, fieldLine));
     }
     String body = null;
     int bodyLine = 0;
-    if (i < lines.size()) {
-      bodyLine = i + 1;
-      body = String.join("\n", lines.subList(i, lines.size()));
+    if (start < n) {
+      bodyLine = lineNo + 1;
+      // its lines joined by LF: the rest of the text, less the line feed ending the last one
+      body = text.substring(start, text.endsWith("\n") ? n - 1 : n);
     }
     return new CoreMetadata(path, fields, body, bodyLine, defects);
   }
@@ -122,36 +131,12 @@ public final class CoreMetadataParser {
     return value.substring(i);
   }
 
-  /** Lines split at CRLF, CR or LF, as Python's feed parser splits them. */
-  private static List<String> splitLines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    int n = text.length();
-    if (text.indexOf('\r') < 0) {
-      // LF alone, as every backend writes: found by the JDK's search, not a loop per character
-      for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        lines.add(text.substring(start, end));
-        start = end + 1;
-      }
-      if (start < n) {
-        lines.add(text.substring(start));
-      }
-      return lines;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
-    }
-    if (start < n) {
-      lines.add(text.substring(start));
-    }
-    return lines;
+  /**
+   * The text with each CRLF and CR made an LF, so that its LF-separated lines are those Python's
+   * feed parser splits at CRLF, CR or LF.
+   */
+  private static String lineFeeds(String text) {
+    return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private static String decode(byte[] bytes, List<String> defects) {

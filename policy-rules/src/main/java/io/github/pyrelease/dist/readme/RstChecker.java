@@ -825,24 +825,11 @@ public final class RstChecker {
 
   private void inline(String raw, int lineNo) {
     int length = raw.length();
-    StringBuilder text = new StringBuilder(length);
     boolean[] escaped = new boolean[length];
-    for (int i = 0; i < length; i++) {
-      char c = raw.charAt(i);
-      if (c == '\\' && i + 1 < length) {
-        char next = raw.charAt(++i);
-        if (next == ' ' || next == '\n') {
-          continue;
-        }
-        escaped[text.length()] = true;
-        text.append(next);
-      } else {
-        text.append(c);
-      }
-    }
-    String s = text.toString();
+    String s = raw.indexOf('\\') < 0 ? raw : unescape(raw, escaped);
     int i = 0;
     int n = s.length();
+    int underscore = s.indexOf('_'); // the next at or after i: simple references end with one
     while (i < n) {
       char c = s.charAt(i);
       if (escaped[i] || !startAllowed(s, i)) {
@@ -878,9 +865,35 @@ public final class RstChecker {
           i++;
         }
       } else {
-        i = simpleReference(s, escaped, i, lineNo);
+        if (underscore >= 0 && underscore < i) {
+          underscore = s.indexOf('_', i);
+        }
+        i = underscore < 0 ? wordEnd(s, i) : simpleReference(s, escaped, i, lineNo);
       }
     }
+  }
+
+  /**
+   * {@code raw} without its backslash escapes (an escaped space or newline disappears), marking in
+   * {@code escaped} which characters of the result were escaped.
+   */
+  private static String unescape(String raw, boolean[] escaped) {
+    int length = raw.length();
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      char c = raw.charAt(i);
+      if (c == '\\' && i + 1 < length) {
+        char next = raw.charAt(++i);
+        if (next == ' ' || next == '\n') {
+          continue;
+        }
+        escaped[text.length()] = true;
+        text.append(next);
+      } else {
+        text.append(c);
+      }
+    }
+    return text.toString();
   }
 
   /** Finds the end-string of a construct starting at {@code start}; returns the index after it. */
@@ -998,8 +1011,10 @@ public final class RstChecker {
   }
 
   private void phraseReference(String inner, boolean anonymous, int lineNo) {
-    Matcher embedded = EMBEDDED.matcher(inner);
-    if (embedded.matches()
+    // an embedded URI closes the phrase: without '>' last, neither pattern can match
+    Matcher embedded = inner.endsWith(">") ? EMBEDDED.matcher(inner) : null;
+    if (embedded != null
+        && embedded.matches()
         && (embedded.group(1).isEmpty() || EMBEDDED_AFTER_SPACE.matcher(inner).matches())) {
       String uri = WHITESPACE.matcher(embedded.group(2)).replaceAll("");
       if (uri.endsWith("_")) {
@@ -1036,7 +1051,11 @@ public final class RstChecker {
         return end;
       }
     }
-    // skip the rest of the word: markup cannot start inside it
+    return wordEnd(s, i);
+  }
+
+  /** Past the word starting at {@code i} (or past {@code i}): markup cannot start inside it. */
+  private static int wordEnd(String s, int i) {
     int j = i + 1;
     while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) {
       j++;
