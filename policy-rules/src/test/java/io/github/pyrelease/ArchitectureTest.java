@@ -94,8 +94,6 @@ class ArchitectureTest {
                     // pure parsers of PEP 508 requirements and SPDX expressions (no I/O, below)
                     "io.github.pyrelease.deps..",
                     "io.github.pyrelease.license..",
-                    // plain computation spread over the cores
-                    "io.github.pyrelease.concurrent..",
                     "java.lang..",
                     "java.util..",
                     "java.time..",

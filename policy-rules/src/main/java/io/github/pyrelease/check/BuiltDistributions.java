@@ -5,6 +5,7 @@ import io.github.pyrelease.concurrent.InParallel;
 import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.DistributionFinder;
 import io.github.pyrelease.dist.DistributionReader;
+import io.github.pyrelease.dist.ReadLimits;
 import io.github.pyrelease.dist.readme.DescriptionCheck;
 import io.github.pyrelease.dist.readme.DescriptionRenderer;
 import io.github.pyrelease.policy.DistributionFacts;
@@ -31,25 +32,35 @@ final class BuiltDistributions implements DistributionFacts {
   private final Path dir;
   private final String display;
   private final String python;
-  private final boolean decideWhileReading;
+  private final Wanted wanted;
   private List<Distribution> all;
   private Future<List<Read>> prefetched;
   private List<DescriptionCheck> decided;
   private Map<Distribution, DescriptionCheck> descriptions;
 
-  BuiltDistributions(Path dir, String display, String python) {
-    this(dir, display, python, false);
+  /**
+   * What the selected rules will want of the files besides reading them.
+   *
+   * @param memberDigests hash each wheel member as RECORD lists it: most of the reading, and only
+   *     the RECORD check compares them, so they are computed only when it may run
+   * @param descriptionsWhileReading decide each long description as its file is read: only worth it
+   *     when a rule will ask for them (a wrong guess costs time, never a result)
+   */
+  record Wanted(boolean memberDigests, boolean descriptionsWhileReading) {
+
+    /** Everything computed; descriptions when first asked for. */
+    static final Wanted ALL = new Wanted(true, false);
   }
 
-  /**
-   * @param decideWhileReading decide each long description as its file is read: only worth it when
-   *     a rule will ask for them (a wrong guess costs time, never a result)
-   */
-  BuiltDistributions(Path dir, String display, String python, boolean decideWhileReading) {
+  BuiltDistributions(Path dir, String display, String python) {
+    this(dir, display, python, Wanted.ALL);
+  }
+
+  BuiltDistributions(Path dir, String display, String python, Wanted wanted) {
     this.dir = dir;
     this.display = display;
     this.python = python;
-    this.decideWhileReading = decideWhileReading;
+    this.wanted = wanted;
   }
 
   @Override
@@ -78,7 +89,7 @@ final class BuiltDistributions implements DistributionFacts {
       List<Read> read = prefetched != null ? await(prefetched) : readAll();
       prefetched = null;
       all = List.copyOf(read.stream().map(Read::distribution).toList());
-      if (decideWhileReading) {
+      if (wanted.descriptionsWhileReading()) {
         decided = new ArrayList<>();
         read.forEach(r -> decided.add(r.description()));
       }
@@ -105,7 +116,7 @@ final class BuiltDistributions implements DistributionFacts {
     } catch (IOException e) {
       throw unreadable(e);
     }
-    DistributionReader reader = new DistributionReader();
+    DistributionReader reader = new DistributionReader(ReadLimits.DEFAULT, wanted.memberDigests());
     try {
       return InParallel.map(
           files,
@@ -117,7 +128,10 @@ final class BuiltDistributions implements DistributionFacts {
               throw new UncheckedIOException(e);
             }
             return new Read(
-                d, decideWhileReading ? DescriptionRenderer.decide(descriptionOf(d)) : null);
+                d,
+                wanted.descriptionsWhileReading()
+                    ? DescriptionRenderer.decide(descriptionOf(d))
+                    : null);
           },
           "pyrelease-read");
     } catch (UncheckedIOException e) {

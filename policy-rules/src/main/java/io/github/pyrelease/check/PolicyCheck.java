@@ -81,7 +81,9 @@ public final class PolicyCheck {
             distDir,
             display(distDir),
             request.python(),
-            selects(request.selection(), "dist-metadata"));
+            new BuiltDistributions.Wanted(
+                selects(request.selection(), "dist-record"),
+                selects(request.selection(), "dist-metadata")));
     if (selectsStage(request.selection(), Stage.DIST)) {
       // the files are read on the other cores while this thread reads the policy and the project
       distributions.prefetch();

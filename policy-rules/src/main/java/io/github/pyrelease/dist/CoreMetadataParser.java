@@ -12,8 +12,9 @@ import java.util.List;
  * Parses core metadata (and WHEEL files) the way Python's {@code email.parser} does with the
  * compat32 policy, which the core metadata specification names as the practical standard: header
  * lines {@code Name: value}, continuation lines starting with a space or tab, and the body after
- * the first blank line. Like Python, a line that is neither ends the headers and starts the body;
- * unlike Python, this is recorded as a defect so rules can say so.
+ * the first blank line. Like Python, a line that is neither ends the headers and starts the body,
+ * lines starting with {@code From } are mbox envelope lines, and a line with nothing before its
+ * colon is dropped; unlike Python, each of these is recorded as a defect so rules can say so.
  */
 public final class CoreMetadataParser {
 
@@ -24,62 +25,109 @@ public final class CoreMetadataParser {
     List<String> defects = new ArrayList<>();
     String text = lineFeeds(decode(bytes, defects));
     int n = text.length();
-    List<MetadataField> fields = new ArrayList<>();
-    String name = null;
-    StringBuilder value = null;
-    int fieldLine = 0;
-    int lineNo = 0; // of the last header line read
-    int start = 0; // of the next line: after the headers, of the body
-    while (start < n) {
+    // The header lines, as Python's feed parser collects them: up to a blank line (dropped) or a
+    // line that is not a header line (left to the body).
+    List<String> headers = new ArrayList<>();
+    int bodyStart = n;
+    int bodyLine = 0;
+    for (int start = 0; start < n; ) {
       int end = text.indexOf('\n', start);
       end = end < 0 ? n : end;
       String line = text.substring(start, end);
       if (line.isEmpty()) {
-        lineNo++;
-        start = end + 1;
+        bodyStart = end + 1;
+        bodyLine = headers.size() + 2;
         break;
       }
+      if (!isHeaderLine(line)) {
+        defects.add(
+            "line "
+                + (headers.size() + 1)
+                + " is not a 'Name: value' header field ('"
+                + abbreviate(line)
+                + "'), so Python reads it and everything after it as the description");
+        bodyStart = start;
+        bodyLine = headers.size() + 1;
+        break;
+      }
+      headers.add(line);
+      start = end + 1;
+    }
+    List<MetadataField> fields = new ArrayList<>();
+    String pushedBack = fields(headers, fields, defects);
+    String body = bodyStart < n ? text.substring(bodyStart, text.endsWith("\n") ? n - 1 : n) : null;
+    if (pushedBack != null) {
+      // Python takes an envelope line ending the headers as the body's first line; the blank line
+      // after it is gone, so the body's later line numbers are one short there.
+      body = body == null ? pushedBack : pushedBack + "\n" + body;
+      bodyLine = headers.size();
+    }
+    return new CoreMetadata(path, fields, body, body == null ? 0 : bodyLine, defects);
+  }
+
+  /**
+   * A line Python's feed parser takes for a header line: a field ({@code Name:}), a continuation
+   * (leading space or tab), or an mbox envelope line ({@code From }).
+   */
+  private static boolean isHeaderLine(String line) {
+    char first = line.charAt(0);
+    return first == ' ' || first == '\t' || line.startsWith("From ") || headerNameEnd(line) >= 0;
+  }
+
+  /**
+   * Reads the fields from the header lines as Python's {@code _parse_headers} does, adding them to
+   * {@code fields}: an envelope line ({@code From }) is skipped (first line) or dropped as
+   * misplaced, a line with nothing before its colon is dropped, and so is a continuation with no
+   * field before it.
+   *
+   * @return an envelope line that is the last header line, which Python gives to the body, or
+   *     {@code null}
+   */
+  private static String fields(
+      List<String> headers, List<MetadataField> fields, List<String> defects) {
+    String name = null;
+    StringBuilder value = null;
+    int fieldLine = 0;
+    for (int i = 0; i < headers.size(); i++) {
+      String line = headers.get(i);
+      int lineNo = i + 1;
       char first = line.charAt(0);
       if (first == ' ' || first == '\t') {
-        lineNo++;
         if (name == null) {
           defects.add("line " + lineNo + " continues a header field but no field precedes it");
         } else {
           value.append('\n').append(line);
         }
-        start = end + 1;
+        continue;
+      }
+      if (name != null) {
+        fields.add(field(name, value, fieldLine));
+        name = null;
+      }
+      if (line.startsWith("From ")) {
+        if (i > 0 && i == headers.size() - 1) {
+          return line;
+        }
+        defects.add(
+            "line "
+                + lineNo
+                + " starts with 'From ', which Python's email parser takes for an mbox envelope"
+                + " line and drops");
         continue;
       }
       int colon = headerNameEnd(line);
-      if (colon < 0) {
-        defects.add(
-            "line "
-                + (lineNo + 1)
-                + " is not a 'Name: value' header field ('"
-                + abbreviate(line)
-                + "'), so Python reads it and everything after it as the description");
-        break; // the body starts with this line
-      }
-      lineNo++;
-      if (name != null) {
-        fields.add(field(name, value, fieldLine));
+      if (colon == 0) {
+        defects.add("line " + lineNo + " has no field name before its colon; Python drops it");
+        continue;
       }
       name = line.substring(0, colon);
       value = new StringBuilder(stripLeading(line.substring(colon + 1)));
       fieldLine = lineNo;
-      start = end + 1;
     }
     if (name != null) {
       fields.add(field(name, value, fieldLine));
     }
-    String body = null;
-    int bodyLine = 0;
-    if (start < n) {
-      bodyLine = lineNo + 1;
-      // its lines joined by LF: the rest of the text, less the line feed ending the last one
-      body = text.substring(start, text.endsWith("\n") ? n - 1 : n);
-    }
-    return new CoreMetadata(path, fields, body, bodyLine, defects);
+    return null;
   }
 
   private static MetadataField field(String name, StringBuilder value, int line) {

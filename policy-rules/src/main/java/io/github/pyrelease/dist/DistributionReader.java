@@ -8,19 +8,31 @@ import java.util.List;
 /**
  * Reads a wheel or sdist into a {@link Distribution}: streamed, never wholly in memory, never
  * extracted. The file itself is not hashed (no rule needs it, and it would double the reading of a
- * large wheel); its members are, while they stream past. A damaged archive is not an error here:
- * what could not be read becomes an {@link ArchiveProblem} for the rules to report.
+ * large wheel); a wheel's members are, while they stream past, when the RECORD check will compare
+ * them (an sdist's never: it has no RECORD). A damaged archive is not an error here: what could not
+ * be read becomes an {@link ArchiveProblem} for the rules to report.
  */
 public final class DistributionReader {
 
   private final ReadLimits limits;
+  private final boolean memberDigests;
 
   public DistributionReader() {
     this(ReadLimits.DEFAULT);
   }
 
   public DistributionReader(ReadLimits limits) {
+    this(limits, true);
+  }
+
+  /**
+   * @param memberDigests whether to hash a wheel's members as RECORD lists them ({@link
+   *     ArchiveEntry#digest} is {@code null} without): most of the reading, wanted only by the
+   *     RECORD check
+   */
+  public DistributionReader(ReadLimits limits, boolean memberDigests) {
     this.limits = limits;
+    this.memberDigests = memberDigests;
   }
 
   /**
@@ -35,7 +47,8 @@ public final class DistributionReader {
     long size = Files.size(file);
     return switch (kind) {
       case WHEEL -> {
-        ZipReader.Contents zip = new ZipReader(limits).read(file, expectedDistInfo(fileName));
+        ZipReader.Contents zip =
+            new ZipReader(limits, memberDigests).read(file, expectedDistInfo(fileName));
         yield new Distribution(
             fileName,
             location,

@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a wheel's RECORD as Python's {@code csv} reader does with the default dialect: comma
- * separated, double quotes around fields that need them, a doubled quote inside quotes, rows ended
- * by LF or CRLF.
+ * Parses a wheel's RECORD as Python's {@code csv} reader does with the default dialect over the
+ * text read with {@code newline=''}: comma separated, double quotes around fields that need them, a
+ * doubled quote inside quotes, rows ended by LF, CRLF or CR, line numbers counting every line break
+ * (those inside quotes too). A quote still open at the end ends its field there, as Python's
+ * lenient default does, and is also reported: no RECORD writer leaves one. (pip and installer read
+ * {@code text.splitlines()} instead, which differs only for paths holding line breaks or other
+ * separators such as U+2028.)
  */
 public final class RecordParser {
 
@@ -32,7 +36,7 @@ public final class RecordParser {
       List<String> cells = new ArrayList<>();
       StringBuilder cell = new StringBuilder();
       boolean quoted = false;
-      boolean unterminated = false;
+      boolean anyQuote = false;
       boolean endOfRow = false;
       while (i < n && !endOfRow) {
         char c = text.charAt(i);
@@ -45,7 +49,7 @@ public final class RecordParser {
             }
             quoted = false;
           } else {
-            if (c == '\n') {
+            if (c == '\n' || c == '\r' && (i + 1 == n || text.charAt(i + 1) != '\n')) {
               line++;
             }
             cell.append(c);
@@ -53,6 +57,7 @@ public final class RecordParser {
           i++;
         } else if (c == '"' && cell.length() == 0) {
           quoted = true;
+          anyQuote = true;
           i++;
         } else if (c == ',') {
           cells.add(cell.toString());
@@ -70,13 +75,11 @@ public final class RecordParser {
           i++;
         }
       }
-      if (quoted) {
-        unterminated = true;
-      }
       cells.add(cell.toString());
-      if (unterminated) {
-        problems.add("line " + rowLine + ": a quoted field is not closed");
-      } else {
+      if (quoted) {
+        problems.add("line " + rowLine + ": a quoted field is not closed before the end of RECORD");
+      }
+      if (anyQuote || !isBlank(cells)) {
         add(cells, rowLine, rows, problems);
       }
     }
@@ -103,17 +106,21 @@ public final class RecordParser {
         from = comma + 1;
       }
       cells.add(text.substring(from, end));
-      add(cells, line, rows, problems);
+      if (!isBlank(cells)) {
+        add(cells, line, rows, problems);
+      }
       start = end + 1;
     }
   }
 
-  /** One row's cells: a row, a problem, or nothing for a blank line. */
+  /** An empty line: Python's reader gives an empty row, which is no entry. */
+  private static boolean isBlank(List<String> cells) {
+    return cells.size() == 1 && cells.get(0).isEmpty();
+  }
+
+  /** One row's cells: a row, or a problem when there are not three. */
   private static void add(
       List<String> cells, int line, List<RecordRow> rows, List<String> problems) {
-    if (cells.size() == 1 && cells.get(0).isEmpty()) {
-      return; // blank line
-    }
     if (cells.size() != 3) {
       problems.add(
           "line "
@@ -121,7 +128,8 @@ public final class RecordParser {
               + ": expected 3 columns (path,hash,size), found "
               + cells.size()
               + ": "
-              + CoreMetadataParser.abbreviate(String.join(",", cells)));
+              + CoreMetadataParser.abbreviate(
+                  String.join(",", cells).replace("\r", "\\r").replace("\n", "\\n")));
     } else {
       rows.add(new RecordRow(cells.get(0), cells.get(1), cells.get(2), line));
     }

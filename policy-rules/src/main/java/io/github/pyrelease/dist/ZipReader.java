@@ -35,9 +35,19 @@ final class ZipReader {
   private static final Charset CP437 = Charset.forName("IBM437");
 
   private final ReadLimits limits;
+  private final boolean digests;
 
   ZipReader(ReadLimits limits) {
+    this(limits, true);
+  }
+
+  /**
+   * @param digests whether to hash each member with the algorithms RECORD uses (only the RECORD
+   *     check needs them, and hashing is most of the reading)
+   */
+  ZipReader(ReadLimits limits, boolean digests) {
     this.limits = limits;
+    this.digests = digests;
   }
 
   /** What was read from the archive. */
@@ -111,14 +121,19 @@ final class ZipReader {
     }
     String distInfo = distInfoDir(names.values(), expectedDistInfo);
     RecordFile record = null;
-    Set<String> algorithms = new LinkedHashSet<>(Set.of("sha256"));
+    Set<String> algorithms = new LinkedHashSet<>();
+    if (digests) {
+      algorithms.add("sha256");
+    }
     if (distInfo != null) {
       ZipMember recordEntry = find(listed, names, distInfo + "/RECORD");
       if (recordEntry != null) {
         byte[] bytes = readSmall(zip, recordEntry);
         if (bytes != null) {
           record = RecordParser.parse(distInfo + "/RECORD", bytes);
-          record.rows().forEach(r -> algorithms.add(algorithmOf(r.hash())));
+          if (digests) {
+            record.rows().forEach(r -> algorithms.add(algorithmOf(r.hash())));
+          }
         }
       }
     }

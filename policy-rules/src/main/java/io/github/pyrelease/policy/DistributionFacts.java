@@ -4,10 +4,7 @@ import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.readme.DescriptionCheck;
 import java.util.List;
 
-/**
- * What rules of stage {@code dist} may know: the built distributions, read. Rules check the
- * distributions on several threads at once, so implementations are safe for concurrent calls.
- */
+/** What rules of stage {@code dist} may know: the built distributions, read. */
 public interface DistributionFacts {
 
   /** Where the distributions were looked for, as the user names it ({@code target/dist}). */

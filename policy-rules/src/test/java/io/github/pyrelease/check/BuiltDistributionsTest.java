@@ -36,8 +36,10 @@ class BuiltDistributionsTest {
     }
     wheel("md", "text/markdown", "# Title\n\n*markdown* [link](https://example.org)\n");
 
-    BuiltDistributions after = new BuiltDistributions(dir, "dist", PYTHON, false);
-    BuiltDistributions during = new BuiltDistributions(dir, "dist", PYTHON, true);
+    BuiltDistributions after =
+        new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(true, false));
+    BuiltDistributions during =
+        new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(true, true));
     List<Distribution> all = after.all();
     assertThat(all).hasSize(descriptions.length + 1);
     assertThat(during.all()).isEqualTo(all);
@@ -59,19 +61,50 @@ class BuiltDistributionsTest {
   void aPrefetchedReadIsTheSameRead() throws Exception {
     wheel("one", "text/markdown", "# One\n");
     wheel("two", "text/x-rst", "Two\n===\n\nText.\n");
-    BuiltDistributions prefetched = new BuiltDistributions(dir, "dist", PYTHON, true);
+    BuiltDistributions prefetched =
+        new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(true, true));
     prefetched.prefetch();
     prefetched.prefetch(); // a second call starts nothing more
     assertThat(prefetched.all())
-        .isEqualTo(new BuiltDistributions(dir, "dist", PYTHON, false).all())
+        .isEqualTo(
+            new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(true, false))
+                .all())
         .hasSize(2);
     assertThat(prefetched.description(prefetched.all().get(1)).status())
         .isEqualTo(DescriptionCheck.Status.RENDERS);
 
     BuiltDistributions missing =
-        new BuiltDistributions(dir.resolve("nowhere"), "nowhere", PYTHON, false);
+        new BuiltDistributions(
+            dir.resolve("nowhere"), "nowhere", PYTHON, new BuiltDistributions.Wanted(true, false));
     missing.prefetch();
     assertThat(missing.all()).isEmpty();
+  }
+
+  @Test
+  void membersAreHashedOnlyWhenTheRecordCheckWillCompareThem() throws Exception {
+    wheel("hashed", "text/markdown", "# Hashed\n");
+    Distribution withDigests =
+        new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(true, false))
+            .all()
+            .get(0);
+    Distribution without =
+        new BuiltDistributions(dir, "dist", PYTHON, new BuiltDistributions.Wanted(false, false))
+            .all()
+            .get(0);
+
+    assertThat(withDigests.entries()).isNotEmpty();
+    for (int i = 0; i < withDigests.entries().size(); i++) {
+      var hashed = withDigests.entries().get(i);
+      var plain = without.entries().get(i);
+      assertThat(plain.name()).isEqualTo(hashed.name());
+      assertThat(plain.size()).isEqualTo(hashed.size());
+      assertThat(plain.digest("sha256")).isNull();
+      if (hashed.type() == io.github.pyrelease.dist.EntryType.FILE) {
+        assertThat(hashed.digest("sha256")).as(hashed.name()).hasSize(43);
+      }
+    }
+    assertThat(without.metadata()).isEqualTo(withDigests.metadata());
+    assertThat(without.record()).isEqualTo(withDigests.record());
   }
 
   private void wheel(String name, String contentType, String description) throws Exception {

@@ -25,21 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * names are at most 8 characters or from a fixed list), since a multipart or message/* type would
  * make Python parse the body as MIME parts, which no metadata does.
  *
- * <p>Known disagreements, not documented by the parser and so left to fail here (seed 28220241:
- * about one input in six; with these two set aside, 180,000 inputs of three other seeds agreed):
- *
- * <ul>
- *   <li>A header line starting with "From " (no colon before the space, so not a header for the
- *       Java parser). Python's feed parser treats it as a Unix mbox envelope line: the first line
- *       is taken as the envelope and the headers go on ("From x\nName: a\n": Python Name=a, Java no
- *       field and the whole text as the body); further down it is dropped with a
- *       MisplacedEnvelopeHeaderDefect and the headers go on; as the last header line it is pushed
- *       back as the first body line, and the blank line after it is lost ("Name: a\nFrom
- *       x\n\nbody\n": Python body "From x\nbody", Java "From x\n\nbody").
- *   <li>A line starting with a colon (":x"). Python drops it with InvalidHeaderDefect("Missing
- *       header name."), and its continuation lines with it; Java keeps a field named "" with value
- *       "x".
- * </ul>
+ * <p>The inputs include the lines Python's feed parser treats specially: lines starting with "From
+ * " (an mbox envelope line: skipped as the first line, dropped further down, and given to the body
+ * as the last header line, the blank line after it lost) and lines starting with a colon (dropped,
+ * and their continuation lines with them).
  */
 class CoreMetadataParserDifferentialTest {
 

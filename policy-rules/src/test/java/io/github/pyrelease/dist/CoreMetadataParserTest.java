@@ -69,4 +69,25 @@ class CoreMetadataParserTest {
     assertThat(m.all("Classifier")).hasSize(200_000);
     assertThat(m.body()).hasSize(500_000 - 1);
   }
+
+  @Test
+  void envelopeLinesAndNamelessFieldsAreDroppedAsPythonDropsThemAndSaidSo() {
+    CoreMetadata misplaced = parse("Name: a\nFrom x\n continued\n:y\nVersion: 1\n\nbody\n");
+    assertThat(misplaced.fields())
+        .extracting(MetadataField::name)
+        .containsExactly("Name", "Version");
+    assertThat(misplaced.body()).isEqualTo("body");
+    assertThat(misplaced.bodyLine()).isEqualTo(7);
+    assertThat(misplaced.defects())
+        .containsExactly(
+            "line 2 starts with 'From ', which Python's email parser takes for an mbox envelope"
+                + " line and drops",
+            "line 3 continues a header field but no field precedes it",
+            "line 4 has no field name before its colon; Python drops it");
+
+    CoreMetadata last = parse("Name: a\nFrom x\n\nbody\n");
+    assertThat(last.fields()).extracting(MetadataField::name).containsExactly("Name");
+    assertThat(last.body()).isEqualTo("From x\nbody"); // the blank line is lost, as in Python
+    assertThat(last.bodyLine()).isEqualTo(2);
+  }
 }

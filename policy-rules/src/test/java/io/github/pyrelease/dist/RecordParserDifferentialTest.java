@@ -33,21 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java parser follows the {@code newline=''} reading that its javadoc names; inputs on which
  * pip's reading differs are counted and shown on standard output, not asserted.
  *
- * <p>Known disagreements, not documented by the parser and so left to fail here (seed 42702024:
- * about one input in six; with these three set aside, 240,000 inputs of four seeds agreed):
- *
- * <ul>
- *   <li>The line of every row after a bare CR inside a quoted field. Outside quotes the Java parser
- *       counts a bare CR as a line break, inside quotes only an LF; Python's line_num counts the
- *       CR. "\"a\rb\",h,1\nc,h,2\n": Python reads the second row on line 3, Java on line 2.
- *   <li>A quoted field still open at the end of the text. The default dialect is not strict, so
- *       Python (and pip, and installer) ends the field there and keeps the row: "a,b,\"c" is the
- *       row (a, b, c). Java has no row and the problem "line 1: a quoted field is not closed". Only
- *       the strict dialect raises ("unexpected end of data").
- *   <li>A line that is only a quoted empty field, "\"\"\n". Python reads a row of one empty cell
- *       (installer refuses it: one element, not three; pip takes "" as a path); Java takes it for a
- *       blank line and has neither a row nor a problem.
- * </ul>
+ * <p>One documented addition: a quoted field still open at the end of the text is read as Python's
+ * lenient default reads it (the field ends there, the row is kept) and is also a problem of its own
+ * ("a quoted field is not closed"), which Python does not report; those problems are left out of
+ * the comparison.
  */
 class RecordParserDifferentialTest {
 
@@ -124,6 +113,9 @@ class RecordParserDifferentialTest {
               .toList();
       List<Integer> javaProblemLines = new ArrayList<>();
       for (String problem : java.problems()) {
+        if (problem.contains("a quoted field is not closed")) {
+          continue; // reported on top of the row Python reads (see the class comment)
+        }
         Matcher m = PROBLEM_LINE.matcher(problem);
         javaProblemLines.add(m.find() ? Integer.parseInt(m.group(1)) : -1);
       }

@@ -29,6 +29,24 @@ class RecordParserTest {
     assertThat(r.problems())
         .containsExactly(
             "line 1: expected 3 columns (path,hash,size), found 2: a/x.py,sha256=abc",
-            "line 2: a quoted field is not closed");
+            // read on to the end, as Python's csv reader does, and reported as well
+            "line 2: a quoted field is not closed before the end of RECORD",
+            "line 2: expected 3 columns (path,hash,size), found 1: unclosed,sha256=x,1\\n");
+  }
+
+  @Test
+  void aLineOfOnlyAQuotedEmptyFieldIsARowNotABlankLine() {
+    RecordFile r = parse("a/x.py,sha256=abc,3\n\"\"\n\nb/y.py,,\n");
+    assertThat(r.rows()).extracting(RecordRow::path).containsExactly("a/x.py", "b/y.py");
+    assertThat(r.rows()).extracting(RecordRow::line).containsExactly(1, 4);
+    assertThat(r.problems())
+        .containsExactly("line 2: expected 3 columns (path,hash,size), found 1: ");
+  }
+
+  @Test
+  void lineBreaksInsideQuotesCountAsLinesCrIncluded() {
+    RecordFile r = parse("\"a\rb\",h,1\nc,h,2\n\"d\r\ne\",h,3\nf,h,4\n");
+    assertThat(r.rows()).extracting(RecordRow::path).containsExactly("a\rb", "c", "d\r\ne", "f");
+    assertThat(r.rows()).extracting(RecordRow::line).containsExactly(1, 3, 4, 6);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.pyrelease.policy.rules;
 
-import io.github.pyrelease.concurrent.InParallel;
 import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.MetadataField;
 import io.github.pyrelease.policy.DistributionFacts;
@@ -20,7 +19,7 @@ final class Dists {
 
   private Dists() {}
 
-  /** Checks one distribution, adding what it finds; called on several threads at once. */
+  /** Checks one distribution, adding what it finds. */
   @FunctionalInterface
   interface Check {
     void run(Distribution distribution, List<Finding> findings);
@@ -43,23 +42,15 @@ final class Dists {
               ? "no distributions in " + facts.directory() + " (build them first)"
               : "no " + what + " to check in " + facts.directory());
     }
-    // each distribution is checked apart from the others, so on every core
-    List<List<Finding>> each =
-        InParallel.map(
-            all,
-            d -> {
-              List<Finding> mine = new ArrayList<>();
-              check.run(d, mine);
-              return capped(d, mine);
-            },
-            "pyrelease-dist-rules");
     List<Finding> findings = new ArrayList<>();
     List<String> bad = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (!each.get(i).isEmpty()) {
-        bad.add(all.get(i).fileName());
+    for (Distribution d : all) {
+      List<Finding> mine = new ArrayList<>();
+      check.run(d, mine);
+      if (!mine.isEmpty()) {
+        bad.add(d.fileName());
       }
-      findings.addAll(each.get(i));
+      findings.addAll(capped(d, mine));
     }
     String files = all.size() == 1 ? all.get(0).fileName() : all.size() + " distributions";
     if (bad.isEmpty()) {
