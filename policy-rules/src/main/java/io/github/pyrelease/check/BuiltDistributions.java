@@ -5,6 +5,7 @@ import io.github.pyrelease.concurrent.InParallel;
 import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.DistributionFinder;
 import io.github.pyrelease.dist.DistributionReader;
+import io.github.pyrelease.dist.ReadDepth;
 import io.github.pyrelease.dist.ReadLimits;
 import io.github.pyrelease.dist.readme.DescriptionCheck;
 import io.github.pyrelease.dist.readme.DescriptionRenderer;
@@ -39,17 +40,17 @@ final class BuiltDistributions implements DistributionFacts {
   private Map<Distribution, DescriptionCheck> descriptions;
 
   /**
-   * What the selected rules will want of the files besides reading them.
+   * What the selected rules will want of the files.
    *
-   * @param memberDigests hash each wheel member as RECORD lists it: most of the reading, and only
-   *     the RECORD check compares them, so they are computed only when it may run
+   * @param depth how much of each wheel to read: only as much as the rules that may run look at,
+   *     since reading, and hashing most of all, is most of a check
    * @param descriptionsWhileReading decide each long description as its file is read: only worth it
    *     when a rule will ask for them (a wrong guess costs time, never a result)
    */
-  record Wanted(boolean memberDigests, boolean descriptionsWhileReading) {
+  record Wanted(ReadDepth depth, boolean descriptionsWhileReading) {
 
-    /** Everything computed; descriptions when first asked for. */
-    static final Wanted ALL = new Wanted(true, false);
+    /** Everything read and hashed; descriptions when first asked for. */
+    static final Wanted ALL = new Wanted(ReadDepth.DIGESTS, false);
   }
 
   BuiltDistributions(Path dir, String display, String python) {
@@ -116,7 +117,7 @@ final class BuiltDistributions implements DistributionFacts {
     } catch (IOException e) {
       throw unreadable(e);
     }
-    DistributionReader reader = new DistributionReader(ReadLimits.DEFAULT, wanted.memberDigests());
+    DistributionReader reader = new DistributionReader(ReadLimits.DEFAULT, wanted.depth());
     try {
       return InParallel.map(
           files,

@@ -1,6 +1,7 @@
 package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.dist.ReadDepth;
 import io.github.pyrelease.policy.Evaluation;
 import io.github.pyrelease.policy.PolicyEngine;
 import io.github.pyrelease.policy.Rule;
@@ -82,8 +83,7 @@ public final class PolicyCheck {
             display(distDir),
             request.python(),
             new BuiltDistributions.Wanted(
-                selects(request.selection(), "dist-record"),
-                selects(request.selection(), "dist-metadata")));
+                readDepth(request.selection()), selects(request.selection(), "dist-metadata")));
     if (selectsStage(request.selection(), Stage.DIST)) {
       // the files are read on the other cores while this thread reads the policy and the project
       distributions.prefetch();
@@ -120,6 +120,17 @@ public final class PolicyCheck {
   public LoadedPolicy loadPolicy(CheckRequest request) {
     return new PolicyLoader(registry, sources)
         .load(request.policy(), Path.of("").toAbsolutePath(), request.projectDir());
+  }
+
+  /**
+   * How much of each wheel the selected rules look at: the RECORD check compares every member's
+   * digest, the contents check reads every member, the others read only the metadata files.
+   */
+  private ReadDepth readDepth(RuleSelection selection) {
+    if (selects(selection, "dist-record")) {
+      return ReadDepth.DIGESTS;
+    }
+    return selects(selection, "dist-contents") ? ReadDepth.CONTENTS : ReadDepth.METADATA;
   }
 
   /** Whether the selection would run this rule (its policy may still turn it off). */

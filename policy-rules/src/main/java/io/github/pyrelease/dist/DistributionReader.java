@@ -9,30 +9,31 @@ import java.util.List;
  * Reads a wheel or sdist into a {@link Distribution}: streamed, never wholly in memory, never
  * extracted. The file itself is not hashed (no rule needs it, and it would double the reading of a
  * large wheel); a wheel's members are, while they stream past, when the RECORD check will compare
- * them (an sdist's never: it has no RECORD). A damaged archive is not an error here: what could not
- * be read becomes an {@link ArchiveProblem} for the rules to report.
+ * them, and read at all only as deep as the rules will look ({@link ReadDepth}). A damaged archive
+ * is not an error here: what could not be read becomes an {@link ArchiveProblem} for the rules to
+ * report.
  */
 public final class DistributionReader {
 
   private final ReadLimits limits;
-  private final boolean memberDigests;
+  private final ReadDepth depth;
 
+  /** Reads wheels whole, hashing their members ({@link ReadDepth#DIGESTS}). */
   public DistributionReader() {
     this(ReadLimits.DEFAULT);
   }
 
   public DistributionReader(ReadLimits limits) {
-    this(limits, true);
+    this(limits, ReadDepth.DIGESTS);
   }
 
   /**
-   * @param memberDigests whether to hash a wheel's members as RECORD lists them ({@link
-   *     ArchiveEntry#digest} is {@code null} without): most of the reading, wanted only by the
-   *     RECORD check
+   * @param depth how much of a wheel to read ({@link ArchiveEntry#digest} is {@code null} for a
+   *     member not hashed)
    */
-  public DistributionReader(ReadLimits limits, boolean memberDigests) {
+  public DistributionReader(ReadLimits limits, ReadDepth depth) {
     this.limits = limits;
-    this.memberDigests = memberDigests;
+    this.depth = depth;
   }
 
   /**
@@ -48,7 +49,7 @@ public final class DistributionReader {
     return switch (kind) {
       case WHEEL -> {
         ZipReader.Contents zip =
-            new ZipReader(limits, memberDigests).read(file, expectedDistInfo(fileName));
+            new ZipReader(limits, depth).read(file, expectedDistInfo(fileName));
         yield new Distribution(
             fileName,
             location,

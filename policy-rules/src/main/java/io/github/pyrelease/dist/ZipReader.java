@@ -35,19 +35,15 @@ final class ZipReader {
   private static final Charset CP437 = Charset.forName("IBM437");
 
   private final ReadLimits limits;
-  private final boolean digests;
+  private final ReadDepth depth;
 
   ZipReader(ReadLimits limits) {
-    this(limits, true);
+    this(limits, ReadDepth.DIGESTS);
   }
 
-  /**
-   * @param digests whether to hash each member with the algorithms RECORD uses (only the RECORD
-   *     check needs them, and hashing is most of the reading)
-   */
-  ZipReader(ReadLimits limits, boolean digests) {
+  ZipReader(ReadLimits limits, ReadDepth depth) {
     this.limits = limits;
-    this.digests = digests;
+    this.depth = depth;
   }
 
   /** What was read from the archive. */
@@ -122,10 +118,11 @@ final class ZipReader {
     String distInfo = distInfoDir(names.values(), expectedDistInfo);
     RecordFile record = null;
     Set<String> algorithms = new LinkedHashSet<>();
+    boolean digests = depth == ReadDepth.DIGESTS;
     if (digests) {
       algorithms.add("sha256");
     }
-    if (distInfo != null) {
+    if (distInfo != null && depth != ReadDepth.METADATA) {
       ZipMember recordEntry = find(listed, names, distInfo + "/RECORD");
       if (recordEntry != null) {
         byte[] bytes = readSmall(zip, recordEntry);
@@ -149,6 +146,10 @@ final class ZipReader {
       boolean small =
           distInfo != null
               && (name.equals(distInfo + "/METADATA") || name.equals(distInfo + "/WHEEL"));
+      if (!small && depth == ReadDepth.METADATA) {
+        read.put(entry, listed(entry, name, nameProblems.get(entry)));
+        continue;
+      }
       ByteArrayOutputStream capture = small ? new ByteArrayOutputStream() : null;
       ArchiveEntry result =
           readEntry(
@@ -247,6 +248,24 @@ final class ZipReader {
       return new ArchiveEntry(
           name, type, 0, declared, compressed, Map.of(), null, nameProblem, describe(e));
     }
+  }
+
+  /** A member listed and not read ({@link ReadDepth#METADATA}): its declared sizes, no digests. */
+  private static ArchiveEntry listed(ZipMember entry, String name, String nameProblem) {
+    EntryType type =
+        entry.directory()
+            ? EntryType.DIRECTORY
+            : entry.unixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
+    return new ArchiveEntry(
+        name,
+        type,
+        Math.max(entry.size(), 0),
+        entry.size(),
+        entry.compressedSize(),
+        Map.of(),
+        null,
+        nameProblem,
+        null);
   }
 
   private static ArchiveEntry unread(
