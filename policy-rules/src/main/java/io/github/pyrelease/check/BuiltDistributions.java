@@ -103,8 +103,12 @@ final class BuiltDistributions implements DistributionFacts {
     try {
       return InParallel.result(future);
     } catch (CancellationException e) {
-      throw new PyreleaseException("interrupted while reading " + display, display, null);
+      throw interrupted();
     }
+  }
+
+  private PyreleaseException interrupted() {
+    return new PyreleaseException("interrupted while reading " + display, display, null);
   }
 
   /** A distribution, and what its description was decided to be ({@code null}: not yet). */
@@ -137,6 +141,8 @@ final class BuiltDistributions implements DistributionFacts {
           "pyrelease-read");
     } catch (UncheckedIOException e) {
       throw unreadable(e.getCause());
+    } catch (CancellationException e) {
+      throw interrupted();
     }
   }
 

@@ -250,15 +250,18 @@ final class ZipReader {
     }
   }
 
+  private static EntryType typeOf(ZipMember entry) {
+    if (entry.directory()) {
+      return EntryType.DIRECTORY;
+    }
+    return entry.unixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
+  }
+
   /** A member listed and not read ({@link ReadDepth#METADATA}): its declared sizes, no digests. */
   private static ArchiveEntry listed(ZipMember entry, String name, String nameProblem) {
-    EntryType type =
-        entry.directory()
-            ? EntryType.DIRECTORY
-            : entry.unixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
     return new ArchiveEntry(
         name,
-        type,
+        typeOf(entry),
         Math.max(entry.size(), 0),
         entry.size(),
         entry.compressedSize(),
@@ -270,13 +273,9 @@ final class ZipReader {
 
   private static ArchiveEntry unread(
       ZipMember entry, Map<ZipMember, String> names, Map<ZipMember, String> nameProblems) {
-    EntryType type =
-        entry.directory()
-            ? EntryType.DIRECTORY
-            : entry.unixSymlink() ? EntryType.SYMLINK : EntryType.FILE;
     return new ArchiveEntry(
         names.get(entry),
-        type,
+        typeOf(entry),
         0,
         entry.size(),
         entry.compressedSize(),
