@@ -140,7 +140,9 @@ public final class CoreMetadataParser {
 
   /**
    * A description in a header has its continuation lines indented by eight spaces (distutils) or by
-   * seven spaces and a bar (setuptools' rfc822_escape); both are removed, as pkginfo and twine do.
+   * seven spaces and a bar (setuptools' rfc822_escape); both are removed. pkginfo, which twine
+   * reads metadata with, removes only the eight spaces (and strips the value first), so for the bar
+   * form this reads what the writer meant rather than what twine shows.
    */
   static String unfoldDescription(String value) {
     String[] lines = value.split("\n", -1);
