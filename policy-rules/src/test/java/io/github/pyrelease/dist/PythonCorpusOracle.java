@@ -106,4 +106,28 @@ final class PythonCorpusOracle {
   static String show(List<String> texts) {
     return texts.stream().map(PythonCorpusOracle::show).toList().toString();
   }
+
+  /**
+   * Asserts that no input was read differently, showing the first mismatches (each its input and
+   * what differs) and the seed that generated them.
+   *
+   * @param peer who reads them differently, as the message says it ("Python's csv reader")
+   */
+  static void assertNoMismatches(
+      List<String> mismatches, int inputs, long seed, String peer, int shown) {
+    org.assertj.core.api.Assertions.assertThat(mismatches)
+        .withFailMessage(
+            () ->
+                mismatches.size()
+                    + " of "
+                    + inputs
+                    + " inputs (seed "
+                    + seed
+                    + ") are read differently by "
+                    + peer
+                    + "; the first ones:\n  "
+                    + String.join(
+                        "\n  ", mismatches.subList(0, Math.min(shown, mismatches.size()))))
+        .isEmpty();
+  }
 }

@@ -172,18 +172,8 @@ class RecordParserDifferentialTest {
             : ", e.g.\n  "
                 + String.join(
                     "\n  ", pipDifferences.subList(0, Math.min(3, pipDifferences.size()))));
-    assertThat(mismatches)
-        .withFailMessage(
-            () ->
-                mismatches.size()
-                    + " of "
-                    + inputs.size()
-                    + " inputs (seed "
-                    + SEED
-                    + ") are read differently by Python's csv reader; the first ones:\n  "
-                    + String.join(
-                        "\n  ", mismatches.subList(0, Math.min(SHOWN, mismatches.size()))))
-        .isEmpty();
+    PythonCorpusOracle.assertNoMismatches(
+        mismatches, inputs.size(), SEED, "Python's csv reader", SHOWN);
     // The corpus must exercise each path, or agreement means little.
     assertThat(quoted).isGreaterThan(COUNT / 3);
     assertThat(rows).isGreaterThan(COUNT);
