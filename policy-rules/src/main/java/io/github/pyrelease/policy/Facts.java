@@ -1,10 +1,12 @@
 package io.github.pyrelease.policy;
 
 import io.github.pyrelease.FactUnavailableException;
+import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.vuln.AdvisorySource;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,5 +63,26 @@ public interface Facts {
   default DistributionFacts distributions() {
     throw new FactUnavailableException(
         "no distributions were given to this check", null, "build them first", null);
+  }
+
+  /**
+   * What the project will install, read from its lock file, requirements files, environment or
+   * declared dependencies, whichever is most exact.
+   *
+   * @throws FactUnavailableException when this evaluation has no dependency inventory
+   */
+  default DependencyInventory dependencies() {
+    throw new FactUnavailableException(
+        "no dependency inventory in this evaluation", null, null, null);
+  }
+
+  /**
+   * The known vulnerabilities of packages: an offline advisory database or the OSV API.
+   *
+   * @throws FactUnavailableException when this evaluation has no advisory source (offline without a
+   *     database)
+   */
+  default AdvisorySource advisories() {
+    throw new FactUnavailableException("no advisory source in this evaluation", null, null, null);
   }
 }
