@@ -5,6 +5,7 @@ import io.github.pyrelease.git.JGitReleaser;
 import io.github.pyrelease.git.PushCredentials;
 import io.github.pyrelease.project.BumpversionSettings;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.project.SourceKind;
@@ -331,6 +332,20 @@ public final class ProjectBump {
     if (ruleFiles.contains(file)) {
       notes.add(
           file + " is changed by the bumpversion files configuration; its sections are left to it");
+      return;
+    }
+    if (next.isDevRelease()) {
+      notes.add(file + " is left as it is: a development version is not a release");
+      return;
+    }
+    Optional<ChangelogSection> marked =
+        changelog.sections().stream()
+            .filter(s -> s.isMarkedUnreleased() && Version.same(s.version(), next.toString()))
+            .findFirst();
+    if (marked.isPresent()) {
+      notes.addAll(
+          ChangelogRelease.releaseMarked(
+              open.apply(file), marked.get(), LocalDate.now(request.clock())));
       return;
     }
     String lower = file.toLowerCase(Locale.ROOT);

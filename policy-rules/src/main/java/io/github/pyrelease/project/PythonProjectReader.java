@@ -106,7 +106,7 @@ public final class PythonProjectReader {
         files.root(),
         name.map(Located::value).orElse(null),
         sources.ordered(),
-        ChangelogReader.read(files).orElse(null));
+        ChangelogReader.read(files, pyproject).orElse(null));
   }
 
   /**
@@ -116,7 +116,9 @@ public final class PythonProjectReader {
    * @throws ProjectReadException when the file is unreadable, too large or not UTF-8
    */
   public Optional<Changelog> readChangelog(Path projectDir, String file) {
-    return ChangelogReader.read(ProjectFiles.open(projectDir, opener), file);
+    ProjectFiles files = ProjectFiles.open(projectDir, opener);
+    Optional<Towncrier> towncrier = Towncrier.read(files, Pyproject.read(files));
+    return ChangelogReader.read(files, file).map(c -> towncrier.map(t -> t.pending(c)).orElse(c));
   }
 
   /**
