@@ -81,7 +81,8 @@ public final class PythonProjectReader {
     }
     DeclaredVersions declared = new DeclaredVersions(files, pyproject, setupCfg);
     VersionSourceList sources = new VersionSourceList();
-    declared.primary().ifPresent(sources::add);
+    Optional<VersionSource> primary = declared.primary();
+    primary.ifPresent(sources::add);
     sources.addAll(declared.declared());
     sources.addAll(BumpversionConfigReader.read(files, pyproject, setupCfg));
     for (String file : VersionFileReader.ROOT_FILES) {
@@ -106,7 +107,8 @@ public final class PythonProjectReader {
         files.root(),
         name.map(Located::value).orElse(null),
         sources.ordered(),
-        ChangelogReader.read(files, pyproject).orElse(null));
+        ChangelogReader.read(files, pyproject).orElse(null),
+        declared.scm(primary).orElse(null));
   }
 
   /**
