@@ -74,10 +74,13 @@ public final class PythonProjectReader {
     Optional<SetupCfg> setupCfg = SetupCfg.read(files);
     if (pyproject.isEmpty() && setupCfg.isEmpty() && !files.isFile("setup.py")) {
       throw new ProjectReadException(
+          io.github.pyrelease.Hint.of(
+              "point pyrelease at the directory that holds pyproject.toml (",
+              io.github.pyrelease.Setting.PROJECT_DIR.is("path"),
+              ")"),
           "not a Python project: there is no pyproject.toml, setup.cfg or setup.py",
           projectDir.toString(),
-          "point pyrelease at the directory that holds pyproject.toml"
-              + " (-Dpyrelease.projectDir=... or pyrelease check DIR)");
+          null);
     }
     DeclaredVersions declared = new DeclaredVersions(files, pyproject, setupCfg);
     VersionSourceList sources = new VersionSourceList();
