@@ -14,9 +14,7 @@ public enum Setting {
   COMMIT("commit", v -> v.equals("false") ? "--no-commit" : "without --no-commit"),
   TAG("tag", v -> v.equals("false") ? "--no-tag" : "without --no-tag"),
   PUSH("push", v -> v.equals("true") ? "--push" : "no --push"),
-  ALLOW_DIRTY("allowDirty", v -> v.equals("true") ? "--allow-dirty" : "no --allow-dirty"),
-  CREATE_CHANGELOG(
-      "createChangelog", v -> v.equals("true") ? "--create-changelog" : "no --create-changelog");
+  ALLOW_DIRTY("allowDirty", v -> v.equals("true") ? "--allow-dirty" : "no --allow-dirty");
 
   private final String property;
   private final Function<String, String> cli;

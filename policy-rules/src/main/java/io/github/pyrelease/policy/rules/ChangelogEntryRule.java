@@ -179,9 +179,8 @@ public final class ChangelogEntryRule extends AbstractRule {
             + name
             + " with '# Changelog' and a section '"
             + heading
-            + "' listing the changes (Keep a Changelog, https://keepachangelog.com); or let the"
-            + " next bump create it (mvn pyrelease:bump -Dpyrelease.createChangelog=true, CLI:"
-            + " pyrelease version bump KIND --create-changelog)",
+            + "' listing the changes (Keep a Changelog, https://keepachangelog.com); keep an"
+            + " '## [Unreleased]' section above it, which the next bump dates",
         missing);
   }
 

@@ -98,8 +98,7 @@ class ChangelogEntryRuleTest {
         .startsWith(
             "start CHANGELOG.md with '# Changelog' and a section '## [1.0] - <date>' listing the"
                 + " changes")
-        .contains("-Dpyrelease.createChangelog=true")
-        .contains("--create-changelog");
+        .endsWith("which the next bump dates");
   }
 
   @Test
