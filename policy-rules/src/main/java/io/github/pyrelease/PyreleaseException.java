@@ -63,7 +63,9 @@ public class PyreleaseException extends RuntimeException {
     return describe(FrontEnd.MAVEN);
   }
 
-  /** The whole explanation on a few lines: {@code where: what} then the fix for {@code frontEnd}. */
+  /**
+   * The whole explanation on a few lines: {@code where: what} then the fix for {@code frontEnd}.
+   */
   public String describe(FrontEnd frontEnd) {
     StringBuilder text = new StringBuilder();
     if (where != null) {

@@ -455,7 +455,8 @@ public final class ProjectBump {
             "the work tree has uncommitted changes in files the bump does not change: "
                 + list(new ArrayList<>(others)),
             repo.workTree().toString(),
-            Hint.of("commit or stash them first, or allow it (", Setting.ALLOW_DIRTY.is("true"), ")"));
+            Hint.of(
+                "commit or stash them first, or allow it (", Setting.ALLOW_DIRTY.is("true"), ")"));
       }
     }
     var person = repo.identity();

@@ -2,7 +2,6 @@ package io.github.pyrelease.project;
 
 import io.github.pyrelease.Hint;
 import io.github.pyrelease.Setting;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

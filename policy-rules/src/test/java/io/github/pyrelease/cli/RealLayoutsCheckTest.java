@@ -70,7 +70,8 @@ class RealLayoutsCheckTest {
     git.run(click, "commit", "-q", "-m", "start");
 
     CliFixture.Run run =
-        CliFixture.run(Map.of(), false, "", "check", click.toString(), "--rules", "changelog-entry");
+        CliFixture.run(
+            Map.of(), false, "", "check", click.toString(), "--rules", "changelog-entry");
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
@@ -183,7 +184,10 @@ class RealLayoutsCheckTest {
                     + "'))")
             .directory(project.toFile())
             .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("SETUPTOOLS_SCM") || k.equals("SOURCE_DATE_EPOCH"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SETUPTOOLS_SCM") || k.equals("SOURCE_DATE_EPOCH"));
     Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
