@@ -171,6 +171,37 @@ class RealLayoutsCheckTest {
         .startsWith("attrs " + dirty + "\n");
   }
 
+  @Test
+  void tagMatchesUsesTheComputedVersion() throws Exception {
+    Path project = dir.resolve("tagged");
+    GitCli git = new GitCli(Files.createDirectories(dir.resolve("home")));
+    git.init(project);
+    GitCli.write(
+        project,
+        "pyproject.toml",
+        "[build-system]\nrequires = [\"hatchling\", \"hatch-vcs\"]\nbuild-backend ="
+            + " \"hatchling.build\"\n[project]\nname = \"tagged\"\ndynamic = [\"version\"]\n"
+            + "[tool.hatch.version]\nsource = \"vcs\"\n");
+    git.run(project, "add", "-A");
+    git.run(project, "commit", "-q", "-m", "Release 1.2.0");
+    git.run(project, "tag", "-a", "-m", "1.2.0", "v1.2.0");
+
+    CliFixture.Run onTag =
+        CliFixture.run(
+            Map.of(), false, "", "check", project.toString(), "--stage", "release", "--offline",
+            "--rules", "tag-matches");
+    assertThat(onTag.out()).contains("PASS  tag-matches          HEAD is tagged v1.2.0, the project's version 1.2.0");
+    assertThat(setuptoolsScm(project, "node-and-date")).isEqualTo("1.2.0");
+
+    git.run(project, "commit", "-q", "--allow-empty", "-m", "after");
+    git.run(project, "tag", "v1.3.0");
+    CliFixture.Run later =
+        CliFixture.run(
+            Map.of(), false, "", "check", project.toString(), "--stage", "release", "--offline",
+            "--rules", "tag-matches");
+    assertThat(later.out()).contains("PASS  tag-matches          HEAD is tagged v1.3.0, the project's version 1.3.0");
+  }
+
   /** The version the real setuptools_scm computes in {@code project}, as hatch-vcs calls it. */
   private static String setuptoolsScm(Path project, String localScheme) throws Exception {
     ProcessBuilder builder =
