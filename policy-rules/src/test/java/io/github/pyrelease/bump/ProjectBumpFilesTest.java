@@ -296,8 +296,7 @@ class ProjectBumpFilesTest {
     Projects.write(
         dir.resolve("pyproject.toml"), "[project]\nname = \"demo\"\nversion = \"0.29.0rc1\"\n");
     Projects.write(
-        dir.resolve("CHANGES.rst"),
-        "0.29.0 (unreleased)\n===================\n\n* A change.\n");
+        dir.resolve("CHANGES.rst"), "0.29.0 (unreleased)\n===================\n\n* A change.\n");
     bump(BumpRequest.of(dir, BumpKind.RELEASE));
     assertThat(Projects.read(dir.resolve("CHANGES.rst")))
         .isEqualTo("0.29.0 (2026-11-25)\n===================\n\n* A change.\n");

@@ -188,18 +188,36 @@ class RealLayoutsCheckTest {
 
     CliFixture.Run onTag =
         CliFixture.run(
-            Map.of(), false, "", "check", project.toString(), "--stage", "release", "--offline",
-            "--rules", "tag-matches");
-    assertThat(onTag.out()).contains("PASS  tag-matches          HEAD is tagged v1.2.0, the project's version 1.2.0");
+            Map.of(),
+            false,
+            "",
+            "check",
+            project.toString(),
+            "--stage",
+            "release",
+            "--offline",
+            "--rules",
+            "tag-matches");
+    assertThat(onTag.out())
+        .contains("PASS  tag-matches          HEAD is tagged v1.2.0, the project's version 1.2.0");
     assertThat(setuptoolsScm(project, "node-and-date")).isEqualTo("1.2.0");
 
     git.run(project, "commit", "-q", "--allow-empty", "-m", "after");
     git.run(project, "tag", "v1.3.0");
     CliFixture.Run later =
         CliFixture.run(
-            Map.of(), false, "", "check", project.toString(), "--stage", "release", "--offline",
-            "--rules", "tag-matches");
-    assertThat(later.out()).contains("PASS  tag-matches          HEAD is tagged v1.3.0, the project's version 1.3.0");
+            Map.of(),
+            false,
+            "",
+            "check",
+            project.toString(),
+            "--stage",
+            "release",
+            "--offline",
+            "--rules",
+            "tag-matches");
+    assertThat(later.out())
+        .contains("PASS  tag-matches          HEAD is tagged v1.3.0, the project's version 1.3.0");
   }
 
   /** The version the real setuptools_scm computes in {@code project}, as hatch-vcs calls it. */
