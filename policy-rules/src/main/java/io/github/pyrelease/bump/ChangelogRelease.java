@@ -1,5 +1,6 @@
 package io.github.pyrelease.bump;
 
+import io.github.pyrelease.project.ChangelogSection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,12 @@ final class ChangelogRelease {
   private static final Pattern UNRELEASED_LINK =
       Pattern.compile(
           "^(?<lead> {0,3}\\[unreleased]:[ \\t]*)(?<base>\\S+/compare/)(?<previous>\\S+?)\\.\\.\\.HEAD(?<rest>[ \\t]*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A line that is only the marker, perhaps emphasised or in parentheses. */
+  private static final Pattern MARKER_ALONE =
+      Pattern.compile(
+          "^[\\s*_(]*" + ChangelogSection.NOT_YET.pattern() + "[\\s*_).]*$",
           Pattern.CASE_INSENSITIVE);
 
   private ChangelogRelease() {}
@@ -112,6 +119,39 @@ final class ChangelogRelease {
     String released = lead + (brackets ? "[" + version + "]" : version) + " - " + date;
     file.text().replace(span[0], span[1], fresh + end + end + released);
     return notes;
+  }
+
+  /**
+   * Releases a section that names the version and is marked unreleased: the marker word becomes the
+   * date ({@code 8.5.0 (unreleased)} gives {@code 8.5.0 (2026-02-01)}, {@code Released: TBD} gives
+   * {@code Released: 2026-02-01}), and a line that is only the marker ({@code Unreleased}, the
+   * Pallets layout) becomes {@code Released <date>}.
+   */
+  static List<String> releaseMarked(EditableFile file, ChangelogSection section, LocalDate date) {
+    String text = file.text().current();
+    List<int[]> lines = lineSpans(text);
+    int index = section.unreleasedLine() - 1;
+    if (index < 0 || index >= lines.size()) {
+      return List.of(file.relative() + ": the unreleased marker moved; left as it is");
+    }
+    int[] span = lines.get(index);
+    String line = text.substring(span[0], span[1]);
+    int from = index == section.line() - 1 ? Math.max(0, line.indexOf(section.version())) : 0;
+    Matcher word = ChangelogSection.NOT_YET.matcher(line);
+    if (!word.find(from)) {
+      return List.of(file.relative() + ": the unreleased marker moved; left as it is");
+    }
+    boolean alone = MARKER_ALONE.matcher(line).matches();
+    String replacement = alone ? "Released " + date : date.toString();
+    file.text().replace(span[0] + word.start(), span[0] + word.end(), replacement);
+    return List.of(
+        file.relative()
+            + ":"
+            + section.unreleasedLine()
+            + ": the section of "
+            + section.version()
+            + " is released on "
+            + date);
   }
 
   private static int[] findUnreleasedLink(String text, List<int[]> lines) {

@@ -1,10 +1,13 @@
 package io.github.pyrelease.bump;
 
+import io.github.pyrelease.Hint;
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.Setting;
 import io.github.pyrelease.git.JGitReleaser;
 import io.github.pyrelease.git.PushCredentials;
 import io.github.pyrelease.project.BumpversionSettings;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.project.SourceKind;
@@ -222,7 +225,7 @@ public final class ProjectBump {
       }
     }
     if (!disagree.isEmpty() && !request.force()) {
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           "the version sources disagree: "
               + declared.label()
               + " is "
@@ -230,22 +233,26 @@ public final class ProjectBump {
               + " but "
               + list(disagree),
           declared.location(),
-          "make them agree first (pyrelease check shows them all), or force the bump"
-              + " (-Dpyrelease.force=true, --force) to write the new version into every one");
+          Hint.of(
+              "make them agree first (pyrelease check shows them all), or force the bump (",
+              Setting.FORCE.is("true"),
+              ") to write the new version into every one"));
     }
     return current;
   }
 
   private static Version nextVersion(Version current, BumpRequest request) {
     if ((request.kind() == null) == (request.newVersion() == null)) {
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           request.kind() == null
               ? "no bump given: say which part to bump or which version to move to"
               : "both a bump kind and a new version are given",
           null,
-          "pass one of -Dpyrelease.bump="
-              + BumpKind.choices().replace(", ", "|")
-              + " or -Dpyrelease.newVersion=X.Y.Z (pyrelease version bump KIND, or --to X.Y.Z)");
+          Hint.of(
+              "pass one of ",
+              Setting.BUMP.is(BumpKind.choices().replace(", ", "|")),
+              " or ",
+              Setting.NEW_VERSION.is("X.Y.Z")));
     }
     Version next;
     if (request.newVersion() != null) {
@@ -277,10 +284,10 @@ public final class ProjectBump {
     }
     if (next.compareTo(current) <= 0 && !request.force()) {
       String how = next.equals(current) ? "equal to" : "lower than";
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           "the new version " + next + " is " + how + " the current version " + current,
           null,
-          "bump to a higher version, or force the bump (-Dpyrelease.force=true, --force)");
+          Hint.of("bump to a higher version, or force the bump (", Setting.FORCE.is("true"), ")"));
     }
     return next;
   }
@@ -333,6 +340,20 @@ public final class ProjectBump {
           file + " is changed by the bumpversion files configuration; its sections are left to it");
       return;
     }
+    if (next.isDevRelease()) {
+      notes.add(file + " is left as it is: a development version is not a release");
+      return;
+    }
+    Optional<ChangelogSection> marked =
+        changelog.sections().stream()
+            .filter(s -> s.isMarkedUnreleased() && Version.same(s.version(), next.toString()))
+            .findFirst();
+    if (marked.isPresent()) {
+      notes.addAll(
+          ChangelogRelease.releaseMarked(
+              open.apply(file), marked.get(), LocalDate.now(request.clock())));
+      return;
+    }
     String lower = file.toLowerCase(Locale.ROOT);
     if (!lower.endsWith(".md") && !lower.endsWith(".markdown")) {
       notes.add(file + " is not Markdown; add the release section yourself");
@@ -378,26 +399,36 @@ public final class ProjectBump {
       return BumpPlan.GitSteps.NONE;
     }
     if (!commit) {
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           (tag ? "a tag" : "a push")
               + " without the commit would release the version before the bump",
-          "pyrelease.commit",
-          "keep the commit on, or turn off the tag and push too (-Dpyrelease.tag=false)");
+          Setting.COMMIT.property(),
+          Hint.of(
+              "keep the commit on, or turn off the tag and push too (",
+              Setting.TAG.is("false"),
+              ")"));
     }
     if (git.isEmpty()) {
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           "the project is not in a git repository, so the bump cannot be committed and tagged",
           request.projectDir().toString(),
-          "run git init and commit the project first, or bump the files only with"
-              + " -Dpyrelease.commit=false -Dpyrelease.tag=false (--no-commit --no-tag)");
+          Hint.of(
+              "run git init and commit the project first, or bump the files only with ",
+              Setting.COMMIT.is("false"),
+              " ",
+              Setting.TAG.is("false")));
     }
     JGitReleaser repo = git.get();
     if (!repo.hasCommits()) {
-      throw new PyreleaseException(
+      throw PyreleaseException.hinted(
           "the git repository has no commits yet, so there is nothing to tag on",
           repo.workTree().toString(),
-          "commit the project first (git add -A && git commit -m \"Initial commit\"), then bump;"
-              + " or bump the files only with -Dpyrelease.commit=false -Dpyrelease.tag=false");
+          Hint.of(
+              "commit the project first (git add -A && git commit -m \"Initial commit\"), then"
+                  + " bump; or bump the files only with ",
+              Setting.COMMIT.is("false"),
+              " ",
+              Setting.TAG.is("false")));
     }
     String branch =
         repo.branch()
@@ -420,11 +451,12 @@ public final class ProjectBump {
       Set<String> others = new TreeSet<>(repo.changedTrackedFiles());
       paths.forEach(others::remove);
       if (!others.isEmpty()) {
-        throw new PyreleaseException(
+        throw PyreleaseException.hinted(
             "the work tree has uncommitted changes in files the bump does not change: "
                 + list(new ArrayList<>(others)),
             repo.workTree().toString(),
-            "commit or stash them first, or allow it (-Dpyrelease.allowDirty=true, --allow-dirty)");
+            Hint.of(
+                "commit or stash them first, or allow it (", Setting.ALLOW_DIRTY.is("true"), ")"));
       }
     }
     var person = repo.identity();

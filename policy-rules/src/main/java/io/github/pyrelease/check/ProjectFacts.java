@@ -16,7 +16,9 @@ import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
+import io.github.pyrelease.scm.ScmVersions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +61,9 @@ final class ProjectFacts implements Facts, AutoCloseable {
   @Override
   public synchronized PythonProject project() {
     if (project == null) {
-      project = new PythonProjectReader().read(projectDir);
+      project =
+          ScmVersions.computed(
+              new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
     }
     return project;
   }

@@ -1,6 +1,7 @@
 package io.github.pyrelease.cli;
 
 import io.github.pyrelease.FactUnavailableException;
+import io.github.pyrelease.FrontEnd;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.check.ToolVersion;
 import io.github.pyrelease.python.ProcessFailedException;
@@ -92,7 +93,7 @@ public final class PyreleaseCli implements Runnable {
   private int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     if (e instanceof PyreleaseException problem) {
-      err.println("pyrelease: " + problem.describe());
+      err.println("pyrelease: " + problem.describe(FrontEnd.CLI));
       if (e instanceof FactUnavailableException) {
         return ExitCode.FACT_UNAVAILABLE;
       }

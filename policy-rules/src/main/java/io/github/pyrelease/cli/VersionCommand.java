@@ -4,6 +4,7 @@ import io.github.pyrelease.check.PolicyCheck;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.project.VersionSource;
+import io.github.pyrelease.scm.ScmVersions;
 import io.github.pyrelease.version.InvalidVersionException;
 import io.github.pyrelease.version.Version;
 import java.io.BufferedReader;
@@ -94,7 +95,11 @@ final class VersionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PythonProject project = new PythonProjectReader().read(projectDir);
+      PythonProject project =
+          ScmVersions.computed(
+              new PythonProjectReader().read(projectDir),
+              System.getenv(),
+              java.time.Clock.systemUTC());
       PrintWriter out = spec.commandLine().getOut();
       String version = PolicyCheck.declaredVersion(project);
       out.println(

@@ -1,6 +1,8 @@
 package io.github.pyrelease.git;
 
+import io.github.pyrelease.Hint;
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.Setting;
 import io.github.pyrelease.credentials.Credentials;
 import io.github.pyrelease.credentials.Secret;
 import java.io.File;
@@ -223,12 +225,14 @@ public final class JGitReleaser implements AutoCloseable {
     try {
       RemoteConfig remoteConfig = new RemoteConfig(repository.getConfig(), remote);
       if (remoteConfig.getURIs().isEmpty()) {
-        throw new PyreleaseException(
+        throw PyreleaseException.hinted(
             "branch " + branch + " has no upstream remote to push to (no remote '" + remote + "')",
             workTree().toString(),
-            "add one (git remote add origin URL and git push -u origin "
-                + branch
-                + "), or bump without -Dpyrelease.push=true");
+            Hint.of(
+                "add one (git remote add origin URL and git push -u origin ",
+                branch,
+                "), or bump without ",
+                Setting.PUSH.is("true")));
       }
       return new PushTarget(remote, remoteConfig.getURIs().get(0), remoteBranch);
     } catch (java.net.URISyntaxException e) {

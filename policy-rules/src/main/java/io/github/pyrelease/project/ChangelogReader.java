@@ -18,9 +18,19 @@ import java.util.regex.Pattern;
  * titles (a line underlined, optionally overlined, with punctuation) in {@code .rst}, and both in
  * other files; headings inside fenced code blocks and HTML comments are ignored. A heading is a
  * release when it names a version ({@code [1.2.0] - 2026-01-31}, {@code 1.2.0 (2026-01-31)}, {@code
- * v1.2.0}, {@code [1.2.0](https://...)}, {@code Version 1.2.0}) or is {@code Unreleased}. Releases
- * are taken from one heading level only: the level most release headings use (on a tie, the one
- * used first), so a {@code ### 1.2.1} note or a {@code # Acme 2.0} title does not become a section.
+ * v1.2.0}, {@code [1.2.0](https://...)}, {@code Version 1.2.0}, towncrier's {@code attrs 1.2.0
+ * (2026-01-31)}, {@code Django 5.0 release notes}: up to two words may stand before the version) or
+ * is {@code Unreleased}. A section naming a version is marked unreleased when its heading says so
+ * ({@code 1.2.0 (unreleased)}, {@code 1.2.0 - TBD}) or the first line under it does ({@code
+ * Unreleased}, {@code (unreleased)}, {@code Released: TBD}, {@code Release date: TBA}, {@code In
+ * development}), the Pallets layout; a first line {@code Released 2026-01-31} gives the date.
+ * Releases are taken from one heading level only: the level most release headings use (on a tie,
+ * the one used first), so a {@code ### 1.2.1} note or a {@code # Acme 2.0} title does not become a
+ * section.
+ *
+ * <p>With towncrier configured ({@code [tool.towncrier]} in pyproject.toml, or towncrier.toml), the
+ * changelog is towncrier's {@code filename} when it exists, and the next release's notes are its
+ * fragments, not a section.
  */
 final class ChangelogReader {
 
@@ -37,8 +47,35 @@ final class ChangelogReader {
   private static final Pattern REFERENCE_LINK_LABEL = Pattern.compile("]\\[[^\\]]*]");
   private static final Pattern RELEASE =
       Pattern.compile(
-          "^\\[?(?:(?:version|release)\\s+)?\\[?[vV]?(?<version>\\d[0-9A-Za-z.!+_-]*)]?(?<rest>.*)$",
+          "^\\[?(?:(?![vV]?\\d)[A-Za-z][\\w.-]*\\s+){0,2}\\[?[vV]?(?<version>\\d[0-9A-Za-z.!+_-]*)]?"
+              + "(?<rest>.*)$",
           Pattern.CASE_INSENSITIVE);
+
+  /** The words that say a version is not released yet. */
+  private static final String NOT_YET = "(?:" + ChangelogSection.NOT_YET.pattern() + ")";
+
+  /**
+   * Such a word in a heading after the version: {@code 1.2.0 (unreleased)}, {@code 1.2.0 - TBD}.
+   */
+  private static final Pattern MARKED_IN_HEADING =
+      Pattern.compile(
+          "(?:^|[\\s(\\[:,-])" + NOT_YET + "(?:$|[\\s)\\].,])", Pattern.CASE_INSENSITIVE);
+
+  /** The first line under a heading: {@code Unreleased}, {@code Released: TBD}, {@code *TBA*}. */
+  private static final Pattern MARKED_BELOW =
+      Pattern.compile(
+          "^:?(?:(?:released?|release\\s+date|date)(?:\\s+on)?:?\\s*:?\\s*)?" + NOT_YET + "$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The first line under a heading giving the release date: {@code Released 2026-01-31}. */
+  private static final Pattern RELEASED_BELOW =
+      Pattern.compile(
+          "^:?(?:released?|release\\s+date|date)(?:\\s+on)?:?\\s*:?\\s*(\\d{4}-\\d{2}-\\d{2})\\b.*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Emphasis, parentheses and a full stop around a marker line. */
+  private static final Pattern DECORATION = Pattern.compile("^[*_(\\s]+|[*_).\\s]+$");
+
   private static final Pattern UNRELEASED =
       Pattern.compile("^\\[?unreleased\\b.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
@@ -52,12 +89,37 @@ final class ChangelogReader {
     PLAIN
   }
 
-  /** A heading: its level ({@code ##} or a reST adornment), text and 1-based line. */
-  private record Heading(String level, String text, int line) {}
+  /**
+   * A heading: its level ({@code ##} or a reST adornment), text, 1-based line and the first
+   * non-blank line under it (its 1-based number and text; 0 and "" when there is none).
+   */
+  private record Heading(String level, String text, int line, int nextLine, String next) {
+
+    Heading(String level, String text, int line) {
+      this(level, text, line, 0, "");
+    }
+
+    Heading below(int nextLine, String next) {
+      return new Heading(level, text, line, nextLine, next);
+    }
+  }
 
   private ChangelogReader() {}
 
   static Optional<Changelog> read(ProjectFiles files) {
+    return read(files, Optional.empty());
+  }
+
+  /** The project's changelog, towncrier's file first when {@code pyproject} configures it. */
+  static Optional<Changelog> read(ProjectFiles files, Optional<Pyproject> pyproject) {
+    Optional<Towncrier> towncrier = Towncrier.read(files, pyproject);
+    if (towncrier.isPresent() && files.isFile(towncrier.get().file())) {
+      return read(files, towncrier.get().file()).map(c -> towncrier.get().pending(c));
+    }
+    return find(files).map(c -> towncrier.map(t -> t.pending(c)).orElse(c));
+  }
+
+  private static Optional<Changelog> find(ProjectFiles files) {
     Map<String, String> byLowerCase = new LinkedHashMap<>();
     for (String name : files.entries("")) {
       byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
@@ -94,7 +156,7 @@ final class ChangelogReader {
 
   private static Changelog parse(SourceText text, Format format) {
     List<Heading> releases = new ArrayList<>();
-    for (Heading heading : headings(text, format)) {
+    for (Heading heading : withNextLines(text, headings(text, format))) {
       if (release(heading).isPresent()) {
         releases.add(heading);
       }
@@ -135,9 +197,46 @@ final class ChangelogReader {
     if (!release.matches()) {
       return Optional.empty();
     }
-    String version = release.group("version").replaceAll("[.]+$", "");
+    String version = release.group("version").replaceAll("[.,:]+$", "");
     String rest = release.group("rest");
-    return Optional.of(new ChangelogSection(heading.text(), version, date(rest), heading.line()));
+    String date = date(rest);
+    int unreleased = MARKED_IN_HEADING.matcher(rest).find() ? heading.line() : 0;
+    String below = DECORATION.matcher(heading.next()).replaceAll("");
+    if (unreleased == 0 && MARKED_BELOW.matcher(below).matches()) {
+      unreleased = heading.nextLine();
+    }
+    Matcher released = RELEASED_BELOW.matcher(below);
+    if (date == null && released.matches()) {
+      date = released.group(1);
+    }
+    return Optional.of(
+        new ChangelogSection(heading.text(), version, date, heading.line(), unreleased));
+  }
+
+  /**
+   * Each heading with the first non-blank line under it (after a reST underline), unless that line
+   * is the next heading.
+   */
+  private static List<Heading> withNextLines(SourceText text, List<Heading> headings) {
+    List<Heading> result = new ArrayList<>();
+    for (int h = 0; h < headings.size(); h++) {
+      Heading heading = headings.get(h);
+      int nextHeading = h + 1 < headings.size() ? headings.get(h + 1).line() : Integer.MAX_VALUE;
+      int i = heading.line() + (isUnderlined(text, heading) ? 2 : 1);
+      while (i <= text.lineCount() && i < nextHeading && text.line(i).isBlank()) {
+        i++;
+      }
+      boolean found = i <= text.lineCount() && i < nextHeading;
+      String next = found ? text.line(i) : "";
+      result.add(
+          found && next.length() <= MAX_HEADING_LENGTH ? heading.below(i, next.strip()) : heading);
+    }
+    return result;
+  }
+
+  /** Whether the heading is a title with an underline (setext or reST), not an ATX heading. */
+  private static boolean isUnderlined(SourceText text, Heading heading) {
+    return !ATX.matcher(text.line(heading.line())).matches();
   }
 
   private static String date(String text) {

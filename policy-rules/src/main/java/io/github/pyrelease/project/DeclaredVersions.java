@@ -85,6 +85,22 @@ final class DeclaredVersions {
     return sources;
   }
 
+  /**
+   * The setuptools_scm settings of the version from git tags the build takes: the primary source's,
+   * else (no primary literal) the first configured one's.
+   */
+  Optional<ScmSettings> scm(Optional<VersionSource> primary) {
+    for (VcsVersionDetector.Vcs v : vcsSources) {
+      if (v.settings() != null
+          && primary
+              .map(p -> p.file().equals(v.source().file()) && p.line() == v.source().line())
+              .orElse(true)) {
+        return Optional.of(v.settings());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Files that tools generate from a git-derived version; not sources. */
   Set<String> generatedFiles() {
     return vcs.generatedFiles(files);

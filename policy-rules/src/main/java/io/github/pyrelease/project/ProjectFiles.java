@@ -1,5 +1,7 @@
 package io.github.pyrelease.project;
 
+import io.github.pyrelease.Hint;
+import io.github.pyrelease.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,19 +83,21 @@ final class ProjectFiles {
   static ProjectFiles open(Path projectDir, Opener opener) {
     Path root = projectDir.toAbsolutePath().normalize();
     String shown = projectDir.toString();
-    String fix = "pass the directory that holds pyproject.toml (-Dpyrelease.projectDir=...)";
+    Hint fix =
+        Hint.of(
+            "pass the directory that holds pyproject.toml (", Setting.PROJECT_DIR.is("path"), ")");
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(root, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw new ProjectReadException("the project directory does not exist", shown, fix, e);
+      throw new ProjectReadException(fix, "the project directory does not exist", shown, e);
     } catch (IOException e) {
       throw new ProjectReadException(
-          "cannot open the project directory: " + reason(e), shown, fix, e);
+          fix, "cannot open the project directory: " + reason(e), shown, e);
     }
     if (!attributes.isDirectory()) {
       throw new ProjectReadException(
-          "the project directory is a file, not a directory", shown, fix);
+          fix, "the project directory is a file, not a directory", shown, null);
     }
     if (!Files.isReadable(root)) {
       throw new ProjectReadException(

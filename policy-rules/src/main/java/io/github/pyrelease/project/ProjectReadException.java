@@ -15,6 +15,12 @@ public final class ProjectReadException extends PyreleaseException {
     super(what, where, fix);
   }
 
+  /** A problem whose fix names settings each front end spells its own way. */
+  public ProjectReadException(
+      io.github.pyrelease.Hint fix, String what, String where, Throwable cause) {
+    super(fix, what, where, cause);
+  }
+
   public ProjectReadException(String what, String where, String fix, Throwable cause) {
     super(what, where, fix, cause);
   }

@@ -74,14 +74,18 @@ public final class PythonProjectReader {
     Optional<SetupCfg> setupCfg = SetupCfg.read(files);
     if (pyproject.isEmpty() && setupCfg.isEmpty() && !files.isFile("setup.py")) {
       throw new ProjectReadException(
+          io.github.pyrelease.Hint.of(
+              "point pyrelease at the directory that holds pyproject.toml (",
+              io.github.pyrelease.Setting.PROJECT_DIR.is("path"),
+              ")"),
           "not a Python project: there is no pyproject.toml, setup.cfg or setup.py",
           projectDir.toString(),
-          "point pyrelease at the directory that holds pyproject.toml"
-              + " (-Dpyrelease.projectDir=... or pyrelease check DIR)");
+          null);
     }
     DeclaredVersions declared = new DeclaredVersions(files, pyproject, setupCfg);
     VersionSourceList sources = new VersionSourceList();
-    declared.primary().ifPresent(sources::add);
+    Optional<VersionSource> primary = declared.primary();
+    primary.ifPresent(sources::add);
     sources.addAll(declared.declared());
     sources.addAll(BumpversionConfigReader.read(files, pyproject, setupCfg));
     for (String file : VersionFileReader.ROOT_FILES) {
@@ -106,7 +110,8 @@ public final class PythonProjectReader {
         files.root(),
         name.map(Located::value).orElse(null),
         sources.ordered(),
-        ChangelogReader.read(files).orElse(null));
+        ChangelogReader.read(files, pyproject).orElse(null),
+        declared.scm(primary).orElse(null));
   }
 
   /**
@@ -116,7 +121,9 @@ public final class PythonProjectReader {
    * @throws ProjectReadException when the file is unreadable, too large or not UTF-8
    */
   public Optional<Changelog> readChangelog(Path projectDir, String file) {
-    return ChangelogReader.read(ProjectFiles.open(projectDir, opener), file);
+    ProjectFiles files = ProjectFiles.open(projectDir, opener);
+    Optional<Towncrier> towncrier = Towncrier.read(files, Pyproject.read(files));
+    return ChangelogReader.read(files, file).map(c -> towncrier.map(t -> t.pending(c)).orElse(c));
   }
 
   /**

@@ -273,6 +273,45 @@ class ProjectBumpFilesTest {
   }
 
   @Test
+  void aSectionMarkedUnreleasedIsReleasedInPlace() throws IOException {
+    Projects.write(
+        dir.resolve("pyproject.toml"), "[project]\nname = \"pallets\"\nversion = \"8.5.0.dev0\"\n");
+    String pallets =
+        "# Changelog\n\n## Version 8.5.0\n\nUnreleased\n\n-   A change.\n\n## Version 8.4.1\n\n"
+            + "Released 2026-01-10\n";
+    Projects.write(dir.resolve("CHANGES.md"), pallets);
+
+    assertThat(bump(BumpRequest.of(dir, BumpKind.DEV)))
+        .contains("note: CHANGES.md is left as it is: a development version is not a release");
+    assertThat(Projects.read(dir.resolve("CHANGES.md"))).isEqualTo(pallets);
+
+    assertThat(bump(BumpRequest.of(dir, BumpKind.RELEASE).withForce(true)))
+        .contains("note: CHANGES.md:5: the section of 8.5.0 is released on 2026-11-25");
+    assertThat(Projects.read(dir.resolve("CHANGES.md")))
+        .isEqualTo(pallets.replace("\nUnreleased\n", "\nReleased 2026-11-25\n"));
+  }
+
+  @Test
+  void anUnreleasedMarkerInAHeadingOrADateFieldBecomesTheDate() throws IOException {
+    Projects.write(
+        dir.resolve("pyproject.toml"), "[project]\nname = \"demo\"\nversion = \"0.29.0rc1\"\n");
+    Projects.write(
+        dir.resolve("CHANGES.rst"), "0.29.0 (unreleased)\n===================\n\n* A change.\n");
+    bump(BumpRequest.of(dir, BumpKind.RELEASE));
+    assertThat(Projects.read(dir.resolve("CHANGES.rst")))
+        .isEqualTo("0.29.0 (2026-11-25)\n===================\n\n* A change.\n");
+
+    Files.delete(dir.resolve("CHANGES.rst"));
+    Projects.write(
+        dir.resolve("pyproject.toml"), "[project]\nname = \"demo\"\nversion = \"2.9.0\"\n");
+    Projects.write(
+        dir.resolve("HISTORY.md"), "# History\n\n## 3.0.0\n\nRelease date: TBD\n\n## 2.9.0\n");
+    bump(BumpRequest.of(dir, BumpKind.MAJOR));
+    assertThat(Projects.read(dir.resolve("HISTORY.md")))
+        .isEqualTo("# History\n\n## 3.0.0\n\nRelease date: 2026-11-25\n\n## 2.9.0\n");
+  }
+
+  @Test
   void hugeChangelogIsRewrittenInPlace() {
     Projects.example(dir);
     StringBuilder big = new StringBuilder("# Changelog\n\n## [Unreleased]\n\n- next\n\n");

@@ -629,7 +629,7 @@ class PythonProjectReaderTest {
                 SourceKind.VCS,
                 "pyproject.toml",
                 7,
-                0,
+                1,
                 null,
                 "setuptools_scm (version from git tags)",
                 true));

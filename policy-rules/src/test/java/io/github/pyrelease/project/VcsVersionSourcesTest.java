@@ -15,9 +15,11 @@ class VcsVersionSourcesTest {
     return new ProjectFixture(dir).file(file, content).read();
   }
 
+  /** Columns are 1-based like every other source's: a table's at 1, hatch-vcs's at "vcs". */
   private static VersionSource vcs(String file, int line, String tool, boolean primary) {
+    int column = tool.equals("hatch-vcs") ? 11 : 1;
     return new VersionSource(
-        SourceKind.VCS, file, line, 0, null, tool + " (version from git tags)", primary);
+        SourceKind.VCS, file, line, column, null, tool + " (version from git tags)", primary);
   }
 
   @Test

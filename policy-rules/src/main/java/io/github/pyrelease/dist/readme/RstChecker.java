@@ -368,16 +368,16 @@ public final class RstChecker {
       int end = endOfIndented(lines, i + 1);
       int last = trimBlank(lines, i + 1, end);
       body(dedent(lines.subList(i + 1, last)), first + i + 1, true);
-      endsWithBlank(lines, end, first, "Definition list");
       int next = end;
       if (next < n
           && next + 1 < n
           && !lines.get(next + 1).isEmpty()
           && indent(lines.get(next + 1)) > 0
           && !isSpecialStart(lines.get(next))) {
-        i = next;
+        i = next; // the next item's term may follow a definition directly, as docutils allows
         continue;
       }
+      endsWithBlank(lines, end, first, "Definition list");
       return end;
     }
   }

@@ -1,8 +1,10 @@
 package io.github.pyrelease.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pyrelease.policy.Finding;
+import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleOptions;
 import io.github.pyrelease.policy.StubFacts;
 import io.github.pyrelease.policy.Verdict;
@@ -73,19 +75,64 @@ class ChangelogEntryRuleTest {
   }
 
   @Test
-  void aReleaseIsNotCoveredByUnreleased() {
+  void aPreReleaseIsCoveredByUnreleasedAFinalReleaseIsNot() {
     assertThat(
             rule.evaluate(StubFacts.create().pyproject("1.3.0rc1").withChangelog("Unreleased"))
+                .findings())
+        .isEmpty();
+    assertThat(
+            rule.evaluate(StubFacts.create().pyproject("1.3.0").withChangelog("Unreleased"))
                 .findings())
         .hasSize(1);
   }
 
   @Test
-  void noChangelogIsAFinding() {
+  void noChangelogAtAllIsAWarningThatSaysHowToStartOne() {
     Finding finding = rule.evaluate(StubFacts.create().pyproject("1.0")).findings().get(0);
 
-    assertThat(finding.message()).isEqualTo("the project has no changelog");
-    assertThat(finding.fix()).startsWith("create CHANGELOG.md with a section '## [1.0] - <date>'");
+    assertThat(finding.message())
+        .isEqualTo(
+            "the project has no changelog (CHANGELOG.md, CHANGES.md, HISTORY.md or NEWS.md)");
+    assertThat(finding.levelUnder(Level.ERROR)).isEqualTo(Level.WARNING);
+    assertThat(finding.fix())
+        .startsWith(
+            "start CHANGELOG.md with '# Changelog' and a section '## [1.0] - <date>' listing the"
+                + " changes")
+        .endsWith("which the next bump dates");
+  }
+
+  @Test
+  void theMissingOptionMakesNoChangelogAnError() {
+    ChangelogEntryRule strict =
+        new ChangelogEntryRule(
+            RuleOptions.of(
+                "changelog-entry", new ChangelogEntryRule().options(), Map.of("missing", "error")));
+
+    assertThat(
+            strict
+                .evaluate(StubFacts.create().pyproject("1.0"))
+                .findings()
+                .get(0)
+                .levelUnder(Level.ERROR))
+        .isEqualTo(Level.ERROR);
+    assertThat(
+            rule.evaluate(StubFacts.create().pyproject("1.0").withChangelog("0.9"))
+                .findings()
+                .get(0)
+                .levelUnder(Level.ERROR))
+        .as("a changelog without the section still fails")
+        .isEqualTo(Level.ERROR);
+  }
+
+  @Test
+  void theMissingOptionRefusesOtherWords() {
+    assertThatThrownBy(
+            () ->
+                RuleOptions.of(
+                    "changelog-entry",
+                    new ChangelogEntryRule().options(),
+                    Map.of("missing", "fatal")))
+        .hasMessageContaining("'fatal' is not error, warning or info");
   }
 
   @Test

@@ -1,0 +1,41 @@
+package io.github.pyrelease;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How to fix a problem, in words and {@link Setting settings}: rendered for the front end that
+ * shows it, so the command line never tells the user to pass {@code -Dpyrelease.force=true} and
+ * Maven never says {@code --force}.
+ */
+public final class Hint {
+
+  private final List<Object> parts;
+
+  private Hint(List<Object> parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * @param parts text ({@link String}) and settings ({@link Setting.Use}), in reading order
+   */
+  public static Hint of(Object... parts) {
+    for (Object part : parts) {
+      if (!(part instanceof String) && !(part instanceof Setting.Use)) {
+        throw new IllegalArgumentException("a hint holds text and settings, not " + part);
+      }
+    }
+    return new Hint(List.of(parts));
+  }
+
+  public String render(FrontEnd frontEnd) {
+    return parts.stream()
+        .map(p -> p instanceof Setting.Use use ? use.render(frontEnd) : (String) p)
+        .collect(Collectors.joining());
+  }
+
+  @Override
+  public String toString() {
+    return render(FrontEnd.MAVEN);
+  }
+}
