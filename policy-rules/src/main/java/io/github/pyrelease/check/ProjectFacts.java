@@ -18,7 +18,6 @@ import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,9 +60,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   @Override
   public synchronized PythonProject project() {
     if (project == null) {
-      project =
-          ScmVersions.computed(
-              new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
+      project = ScmVersions.read(projectDir);
     }
     return project;
   }
