@@ -2,12 +2,12 @@ package io.github.pyrelease.cli;
 
 import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
-import io.github.pyrelease.check.Network;
 import io.github.pyrelease.check.PolicyCheck;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.PolicySources;
+import io.github.pyrelease.project.ProjectFinder;
 import io.github.pyrelease.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -96,27 +96,67 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin private NetworkOptions networkOptions = new NetworkOptions();
 
+  @Option(
+      names = "--recursive",
+      description =
+          "check every Python project below DIR (a monorepo: each directory with a"
+              + " pyproject.toml, setup.cfg or setup.py) in one process, in parallel; each writes"
+              + " its reports to its own target/pyrelease, or to --out/<its path>")
+  private boolean recursive;
+
   @Override
   public Integer call() {
     Map<String, String> environment = cli.environment();
-    Network network = networkOptions.network(environment, "pyrelease check");
+    if (!recursive) {
+      CheckResult result = check(projectDir, outDir, distDir, environment);
+      CheckOutput.print(result, cli, spec.commandLine().getOut());
+      return CheckOutput.exitCode(result);
+    }
+    if (distDir != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--dist names one project's distributions; with --recursive each project's own"
+              + " target/dist (or dist/) is checked");
+    }
+    List<Path> projects = ProjectFinder.find(projectDir);
+    if (projects.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "no Python project below "
+              + projectDir
+              + " (no pyproject.toml, setup.cfg or setup.py outside hidden directories,"
+              + " virtual environments, node_modules, target, build and dist)");
+    }
+    List<ProjectChecks.Checked> all =
+        ProjectChecks.run(
+            projects,
+            project ->
+                check(
+                    project,
+                    outDir == null ? null : outDir.resolve(projectDir.relativize(project)),
+                    null,
+                    environment),
+            Runtime.getRuntime().availableProcessors());
+    return ProjectChecks.print(all, cli, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** One project's check, on its own facts (so that projects can be checked in parallel). */
+  private CheckResult check(Path project, Path out, Path dist, Map<String, String> environment) {
     CheckRequest request =
         new CheckRequest(
-            projectDir,
+            project,
             new RuleSelection(stages(), CliChoices.ruleIds(rules)),
-            outDir != null ? outDir : projectDir.resolve("target/pyrelease"),
+            out != null ? out : project.resolve("target/pyrelease"),
             formats.isEmpty()
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
             CliChoices.failOn(spec, failOn),
             policyOptions.policy,
-            network,
-            distDir,
+            networkOptions.network(environment, "pyrelease check"),
+            dist,
             python);
     PolicySources sources = policyOptions.sources(environment, networkOptions.offline);
-    CheckResult result = new PolicyCheck(BuiltInRules.registry(), sources).run(request);
-    CheckOutput.print(result, cli, spec.commandLine().getOut());
-    return CheckOutput.exitCode(result);
+    return new PolicyCheck(BuiltInRules.registry(), sources).run(request);
   }
 
   /**

@@ -113,6 +113,46 @@ class PublishCommandTest {
   }
 
   @Test
+  void theFinishedReleaseRecordsItsUrlsAndHandsThemToGithubActions() throws Exception {
+    Path summary = home.resolve("summary.md");
+    Path output = home.resolve("output.txt");
+    Map<String, String> actions = new java.util.HashMap<>(ENV);
+    actions.put("GITHUB_STEP_SUMMARY", summary.toString());
+    actions.put("GITHUB_OUTPUT", output.toString());
+
+    CliFixture.Run run =
+        CliFixture.run(actions, false, "", "publish", dir.toString(), "--approve", "all");
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    String testpypi = server.url("/testpypi/simple/demo/").toString();
+    String pypi = server.url("/pypi/simple/demo/").toString();
+    assertThat(run.out())
+        .contains("published [testpypi] " + testpypi + " (1 file)")
+        .contains("published [pypi] " + pypi + " (1 file)");
+    JsonNode published =
+        new ObjectMapper().readTree(dir.resolve("target/pyrelease/published.json").toFile());
+    assertThat(published.path("version").asText()).isEqualTo("1.0.0");
+    assertThat(published.path("urls").toString())
+        .isEqualTo("[\"" + testpypi + "\",\"" + pypi + "\"]");
+    assertThat(published.path("stages").get(1).path("files").get(0).path("file").asText())
+        .isEqualTo("demo-1.0.0-py3-none-any.whl");
+    assertThat(Files.readString(summary))
+        .contains("| stage | type | where | files |")
+        .contains("| pypi | index | " + pypi + " | 1 |");
+    List<String> outputs = Files.readAllLines(output);
+    assertThat(outputs)
+        .contains(
+            "published-json=" + dir.resolve("target/pyrelease/published.json").toAbsolutePath(),
+            testpypi,
+            pypi,
+            "testpypi-url=" + testpypi,
+            "pypi-url=" + pypi);
+    String delimiter = outputs.get(1).substring("urls<<".length());
+    assertThat(outputs.get(4)).isEqualTo(delimiter);
+    assertThat(Files.readString(summary) + String.join("\n", outputs)).doesNotContain(TOKEN);
+  }
+
+  @Test
   void aPersonAtTheTerminalApprovesTheStage() {
     CliFixture.Run run = CliFixture.run(ENV, true, "yes\n", "publish", dir.toString());
 
