@@ -48,8 +48,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--python",
       paramLabel = "PYTHON",
-      description = "the interpreter that runs the backend (default: python3 on the PATH)")
-  private String python = "python3";
+      description =
+          "the interpreter that runs the backend (default: the first of DIR/.venv, DIR/venv,"
+              + " $VIRTUAL_ENV, python3 on the PATH and /usr/bin/python3 that has the build"
+              + " requirements)")
+  private String python;
 
   @Option(
       names = "--frontend",

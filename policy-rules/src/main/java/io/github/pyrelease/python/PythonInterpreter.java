@@ -99,9 +99,21 @@ public record PythonInterpreter(String command, Path executable, String version)
         .orElseThrow(() -> notFound("'" + command + "' is not on the PATH", property));
   }
 
+  /** Whether this interpreter is a virtual environment's ({@code pyvenv.cfg} beside its bin/). */
+  public boolean isVirtualEnvironment() {
+    Path bin = executable.toAbsolutePath().getParent();
+    return bin != null
+        && bin.getParent() != null
+        && Files.isRegularFile(bin.getParent().resolve("pyvenv.cfg"));
+  }
+
   /** The first executable file named {@code name} on the PATH. */
   public static java.util.Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
+    return onPath(name, System.getenv("PATH"));
+  }
+
+  /** The first executable file named {@code name} in the directories of {@code path}. */
+  public static java.util.Optional<Path> onPath(String name, String path) {
     if (path == null) {
       return java.util.Optional.empty();
     }
