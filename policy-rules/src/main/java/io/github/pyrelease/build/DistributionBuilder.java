@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,15 +127,19 @@ public final class DistributionBuilder {
 
   /**
    * The first candidate that meets the project's requires-python and, unless the build is isolated
-   * (pip then installs them), its build requirements.
+   * (pip then installs them), its build requirements; for {@code python -m build}, pypa/build too.
    */
   private PythonInterpreter choose(BuildRequest request, BuildSystem buildSystem, BuildLog log) {
+    List<String> needs = new ArrayList<>(request.isolated() ? List.of() : buildSystem.requires());
+    if (request.frontend() == Frontend.BUILD) {
+      needs.add("build");
+    }
     InterpreterChoice choice =
         InterpreterChoice.choose(
             candidates.of(request.projectDir()),
             probe,
             request.projectDir(),
-            request.isolated() ? List.of() : buildSystem.requires(),
+            needs,
             buildSystem.requiresPython());
     log.info(choice.reason());
     return choice.interpreter();
