@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.ReportFormat;
@@ -24,6 +25,8 @@ import java.util.Set;
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
  *     itself, or {@code null} for none
+ * @param inventory where the {@code deps} rules read the dependencies from, or {@code null} to look
+ *     in the project (and the environment of {@code python} when it is a virtual environment's)
  */
 public record CheckRequest(
     Path projectDir,
@@ -34,7 +37,8 @@ public record CheckRequest(
     String policy,
     Network network,
     Path distDir,
-    String python) {
+    String python,
+    InventoryOptions inventory) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -45,6 +49,35 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request whose dependencies are looked for in the project. */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy,
+      Network network,
+      Path distDir,
+      String python) {
+    this(projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, null);
+  }
+
+  /** This request with the dependencies read as {@code options} say. */
+  public CheckRequest withInventory(InventoryOptions options) {
+    return new CheckRequest(
+        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, options);
+  }
+
+  /** Where the dependencies are read: as asked, else the project and the interpreter's venv. */
+  public InventoryOptions inventoryOptions() {
+    if (inventory != null) {
+      return inventory;
+    }
+    InventoryOptions defaults = InventoryOptions.defaults().withVariables(System.getenv());
+    return python == null ? defaults : defaults.withInterpreter(Path.of(python));
   }
 
   /** A request with the default dist directory and no interpreter for readme_renderer. */

@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
 import io.github.pyrelease.git.JGitFacts;
@@ -9,6 +10,8 @@ import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.index.IndexLocation;
 import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
+import io.github.pyrelease.inventory.DependencyInventoryReader;
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
@@ -18,7 +21,6 @@ import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +36,9 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private final Path outDir;
   private final Network network;
   private final DistributionFacts distributions;
+  private final InventoryOptions inventoryOptions;
   private PythonProject project;
+  private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
 
@@ -47,10 +51,31 @@ final class ProjectFacts implements Facts, AutoCloseable {
    * @param distributions the built distributions, or {@code null} when there are none to check
    */
   ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
+    this(projectDir, outDir, network, distributions, InventoryOptions.defaults());
+  }
+
+  /**
+   * @param inventoryOptions where the dependency inventory is read from
+   */
+  ProjectFacts(
+      Path projectDir,
+      Path outDir,
+      Network network,
+      DistributionFacts distributions,
+      InventoryOptions inventoryOptions) {
     this.projectDir = projectDir;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
+    this.inventoryOptions = inventoryOptions;
+  }
+
+  @Override
+  public synchronized DependencyInventory dependencies() {
+    if (inventory == null) {
+      inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
+    }
+    return inventory;
   }
 
   @Override
@@ -61,9 +86,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   @Override
   public synchronized PythonProject project() {
     if (project == null) {
-      project =
-          ScmVersions.computed(
-              new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
+      project = ScmVersions.read(projectDir);
     }
     return project;
   }
