@@ -3,6 +3,7 @@ package io.github.pyrelease.python;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,11 @@ public final class InterpreterCandidates {
     venvPython(project.resolve("venv")).ifPresent(p -> add(found, p, relative(project, p)));
     String active = environment.get("VIRTUAL_ENV");
     if (active != null && !active.isBlank()) {
-      venvPython(Path.of(active)).ifPresent(p -> add(found, p, "$VIRTUAL_ENV (" + p + ")"));
+      try {
+        venvPython(Path.of(active)).ifPresent(p -> add(found, p, "$VIRTUAL_ENV (" + p + ")"));
+      } catch (InvalidPathException e) {
+        // not a path this system can have: no environment there
+      }
     }
     String name = windows ? "python.exe" : "python3";
     PythonInterpreter.onPath(name, environment.get(windows ? pathVariable() : "PATH"))

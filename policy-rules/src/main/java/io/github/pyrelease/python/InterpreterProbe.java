@@ -130,6 +130,9 @@ public final class InterpreterProbe {
       } catch (PyreleaseException e) {
         return failed(candidate, launcher, "does not start");
       }
+      if (ran.timedOut()) {
+        return failed(candidate, launcher, "did not answer within " + TIMEOUT.toSeconds() + " s");
+      }
       JsonNode answer = read(result);
       if (!ran.succeeded() || answer == null || !answer.path("version").isTextual()) {
         return failed(candidate, launcher, "does not run as Python 3.8 or newer");

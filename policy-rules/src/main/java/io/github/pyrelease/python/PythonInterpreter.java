@@ -121,7 +121,12 @@ public record PythonInterpreter(String command, Path executable, String version)
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, name);
+      Path candidate;
+      try {
+        candidate = Path.of(dir, name);
+      } catch (java.nio.file.InvalidPathException e) {
+        continue; // an entry no file can be in (Windows: quotes, stray characters)
+      }
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return java.util.Optional.of(candidate);
       }
