@@ -143,7 +143,7 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
         PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
         network(),
         distDirectory.toPath(),
-        python);
+        pythonOrPath());
   }
 
   /** What earlier pyrelease goals of this build reported for this project, so reports add up. */

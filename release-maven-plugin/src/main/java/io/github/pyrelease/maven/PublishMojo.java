@@ -101,7 +101,7 @@ public class PublishMojo extends AbstractPolicyMojo {
         outputDirectory(),
         network(),
         pypirc.toPath(),
-        python,
+        pythonOrPath(),
         PyreleaseProperties.PYTHON,
         approve,
         prompter(),
