@@ -12,9 +12,11 @@ import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.inventory.DependencyInventoryReader;
 import io.github.pyrelease.inventory.InventoryOptions;
+import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ProjectLicenseReader;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
@@ -68,6 +70,11 @@ final class ProjectFacts implements Facts, AutoCloseable {
     this.network = network;
     this.distributions = distributions;
     this.inventoryOptions = inventoryOptions;
+  }
+
+  @Override
+  public Optional<ProjectLicense> projectLicense() {
+    return new ProjectLicenseReader().read(projectDir);
   }
 
   @Override

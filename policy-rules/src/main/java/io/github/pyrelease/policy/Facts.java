@@ -4,6 +4,7 @@ import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.index.IndexFacts;
+import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.vuln.AdvisorySource;
@@ -74,6 +75,14 @@ public interface Facts {
   default DependencyInventory dependencies() {
     throw new FactUnavailableException(
         "no dependency inventory in this evaluation", null, null, null);
+  }
+
+  /**
+   * The project's own licence metadata (pyproject.toml's {@code license}, {@code license-files} and
+   * licence classifiers); empty when it has no {@code [project]} table.
+   */
+  default Optional<ProjectLicense> projectLicense() {
+    return Optional.empty();
   }
 
   /**

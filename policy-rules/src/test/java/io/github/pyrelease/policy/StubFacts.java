@@ -169,4 +169,29 @@ public final class StubFacts implements Facts {
   public IndexFacts index() {
     return index == null ? Facts.super.index() : index;
   }
+
+  private io.github.pyrelease.deps.DependencyInventory inventory;
+  private io.github.pyrelease.license.ProjectLicense projectLicense;
+
+  /** The dependency inventory the deps rules read. */
+  public StubFacts dependencies(io.github.pyrelease.deps.DependencyInventory read) {
+    this.inventory = read;
+    return this;
+  }
+
+  /** The project's licence metadata. */
+  public StubFacts projectLicense(io.github.pyrelease.license.ProjectLicense declared) {
+    this.projectLicense = declared;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.deps.DependencyInventory dependencies() {
+    return inventory == null ? Facts.super.dependencies() : inventory;
+  }
+
+  @Override
+  public Optional<io.github.pyrelease.license.ProjectLicense> projectLicense() {
+    return Optional.ofNullable(projectLicense);
+  }
 }

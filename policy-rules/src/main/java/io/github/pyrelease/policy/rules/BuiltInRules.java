@@ -24,6 +24,9 @@ public final class BuiltInRules {
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
-            DistContentsRule::new));
+            DistContentsRule::new,
+            PinnedRule::new,
+            LicensesRule::new,
+            ProjectLicenseRule::new));
   }
 }
