@@ -59,7 +59,14 @@ class ArchitectureTest {
     IndexFacts.class,
     IndexAnswer.class,
     IndexLocations.class,
-    ProjectNames.class
+    ProjectNames.class,
+    io.github.pyrelease.vuln.AdvisorySource.class,
+    io.github.pyrelease.vuln.AdvisoryLocation.class,
+    io.github.pyrelease.vuln.AuditedPackage.class,
+    io.github.pyrelease.vuln.PackageVersion.class,
+    io.github.pyrelease.vuln.Vulnerability.class,
+    io.github.pyrelease.vuln.Severity.class,
+    io.github.pyrelease.vuln.Severity.Level.class
   };
 
   @BeforeAll

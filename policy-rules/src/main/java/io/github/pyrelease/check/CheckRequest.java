@@ -3,6 +3,7 @@ package io.github.pyrelease.check;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.ReportFormat;
+import io.github.pyrelease.vuln.AdvisorySettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.Set;
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
  *     itself, or {@code null} for none
+ * @param advisories where the {@code vulnerabilities} rule finds advisories
  */
 public record CheckRequest(
     Path projectDir,
@@ -34,10 +36,12 @@ public record CheckRequest(
     String policy,
     Network network,
     Path distDir,
-    String python) {
+    String python,
+    AdvisorySettings advisories) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
+    Objects.requireNonNull(advisories, "advisories");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(network, "network");
@@ -45,6 +49,36 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /** A request that finds advisories as the environment's defaults say (the OSV API). */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy,
+      Network network,
+      Path distDir,
+      String python) {
+    this(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        AdvisorySettings.defaults(System.getenv()));
+  }
+
+  /** This request with advisories found as {@code settings} say. */
+  public CheckRequest withAdvisories(AdvisorySettings settings) {
+    return new CheckRequest(
+        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, settings);
   }
 
   /** A request with the default dist directory and no interpreter for readme_renderer. */

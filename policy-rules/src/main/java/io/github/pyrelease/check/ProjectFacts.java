@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
 import io.github.pyrelease.git.JGitFacts;
@@ -17,9 +18,16 @@ import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.vuln.AdvisoryLocation;
+import io.github.pyrelease.vuln.AdvisorySettings;
+import io.github.pyrelease.vuln.AdvisorySource;
+import io.github.pyrelease.vuln.OfflineAdvisories;
+import io.github.pyrelease.vuln.OsvApi;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,17 +45,34 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private PythonProject project;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private final AdvisorySettings advisorySettings;
+  private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
+  }
+
+  ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
+    this(
+        projectDir,
+        outDir,
+        network,
+        distributions,
+        new AdvisorySettings(null, AdvisorySettings.OSV_API, null));
   }
 
   /**
    * @param outDir where this check writes its reports: untracked files there are its own
    * @param distributions the built distributions, or {@code null} when there are none to check
    */
-  ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
+  ProjectFacts(
+      Path projectDir,
+      Path outDir,
+      Network network,
+      DistributionFacts distributions,
+      AdvisorySettings advisorySettings) {
     this.projectDir = projectDir;
+    this.advisorySettings = advisorySettings;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
@@ -123,6 +148,35 @@ final class ProjectFacts implements Facts, AutoCloseable {
       }
     }
     return files;
+  }
+
+  /**
+   * The rule's database (relative to the project), else the run's, else the OSV API; offline with
+   * no database, nothing can be checked.
+   */
+  @Override
+  public synchronized AdvisorySource advisories(AdvisoryLocation location) {
+    return advisorySources.computeIfAbsent(location, this::advisorySource);
+  }
+
+  private AdvisorySource advisorySource(AdvisoryLocation location) {
+    Path database =
+        location.database() != null
+            ? projectDir.resolve(location.database())
+            : advisorySettings.database();
+    if (database != null) {
+      return new OfflineAdvisories(database, advisorySettings.cacheDir());
+    }
+    if (network.offline()) {
+      throw new FactUnavailableException(
+          "offline, and no advisory database is given",
+          null,
+          "give an OSV database (CLI --advisories, Maven -Dpyrelease.advisories, or the rule's"
+              + " option database), or run online",
+          null);
+    }
+    String api = location.api() != null ? location.api() : advisorySettings.api();
+    return new OsvApi(new HttpClient(network.http()), api);
   }
 
   @Override

@@ -49,6 +49,18 @@ final class AdvisoryMatcher {
     return new AuditedPackage(pkg, vulnerabilities, upgrade, problems);
   }
 
+  /**
+   * The package version with the advisories a server found for it: all affect it (the server
+   * matched them), and the upgrade must escape them all.
+   */
+  static AuditedPackage listed(PackageVersion pkg, List<Advisory> advisories) {
+    Optional<Version> version = Version.tryParse(pkg.version());
+    List<Vulnerability> vulnerabilities = merge(advisories);
+    String upgrade =
+        vulnerabilities.isEmpty() || version.isEmpty() ? null : upgrade(version.get(), advisories);
+    return new AuditedPackage(pkg, vulnerabilities, upgrade, List.of());
+  }
+
   /** Groups advisories whose ids or aliases meet into one vulnerability each. */
   static List<Vulnerability> merge(List<Advisory> matched) {
     List<Set<String>> groups = new ArrayList<>();

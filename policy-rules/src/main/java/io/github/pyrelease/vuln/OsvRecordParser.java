@@ -41,7 +41,7 @@ final class OsvRecordParser {
    * @throws PyreleaseException naming {@code source} when it is not an OSV record
    */
   static List<Advisory> parse(byte[] bytes, String source, boolean yaml) {
-    Object root = yaml ? yaml(bytes, source) : json(bytes, source);
+    Object root = tree(bytes, source, yaml);
     List<Advisory> advisories = new ArrayList<>();
     if (root instanceof List<?> list && !yaml) {
       for (Object item : list) {
@@ -51,6 +51,11 @@ final class OsvRecordParser {
       record(root, source, advisories);
     }
     return advisories;
+  }
+
+  /** The file as plain maps, lists and strings. */
+  static Object tree(byte[] bytes, String source, boolean yaml) {
+    return yaml ? yaml(bytes, source) : json(bytes, source);
   }
 
   /** The advisories of one record already read as a tree (from the OSV API). */

@@ -24,6 +24,7 @@ public final class BuiltInRules {
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
-            DistContentsRule::new));
+            DistContentsRule::new,
+            VulnerabilitiesRule::new));
   }
 }
