@@ -3,7 +3,6 @@ package io.github.pyrelease.check;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.ReportFormat;
-import io.github.pyrelease.vuln.AdvisorySettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -25,7 +24,7 @@ import java.util.Set;
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
  *     itself, or {@code null} for none
- * @param advisories where the {@code vulnerabilities} rule finds advisories
+ * @param audit what the {@code deps} rules audit and where advisories come from
  */
 public record CheckRequest(
     Path projectDir,
@@ -37,11 +36,11 @@ public record CheckRequest(
     Network network,
     Path distDir,
     String python,
-    AdvisorySettings advisories) {
+    AuditInputs audit) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
-    Objects.requireNonNull(advisories, "advisories");
+    Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(network, "network");
@@ -72,13 +71,13 @@ public record CheckRequest(
         network,
         distDir,
         python,
-        AdvisorySettings.defaults(System.getenv()));
+        AuditInputs.defaults(System.getenv()));
   }
 
-  /** This request with advisories found as {@code settings} say. */
-  public CheckRequest withAdvisories(AdvisorySettings settings) {
+  /** This request auditing as {@code inputs} say. */
+  public CheckRequest withAudit(AuditInputs inputs) {
     return new CheckRequest(
-        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, settings);
+        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, inputs);
   }
 
   /** A request with the default dist directory and no interpreter for readme_renderer. */

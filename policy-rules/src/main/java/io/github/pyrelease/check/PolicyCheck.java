@@ -99,7 +99,7 @@ public final class PolicyCheck {
             request.outDir(),
             request.network(),
             distributions,
-            request.advisories())) {
+            request.audit())) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());

@@ -1,6 +1,6 @@
 package io.github.pyrelease.check;
 
-import io.github.pyrelease.FactUnavailableException;
+import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
 import io.github.pyrelease.git.JGitFacts;
@@ -21,8 +21,6 @@ import io.github.pyrelease.scm.ScmVersions;
 import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySettings;
 import io.github.pyrelease.vuln.AdvisorySource;
-import io.github.pyrelease.vuln.OfflineAdvisories;
-import io.github.pyrelease.vuln.OsvApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -45,7 +43,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private PythonProject project;
   private Optional<JGitFacts> git;
   private IndexFacts index;
-  private final AdvisorySettings advisorySettings;
+  private final AuditInputs audit;
   private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
@@ -58,7 +56,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
         outDir,
         network,
         distributions,
-        new AdvisorySettings(null, AdvisorySettings.OSV_API, null));
+        AuditInputs.of(new AdvisorySettings(null, AdvisorySettings.OSV_API, null)));
   }
 
   /**
@@ -70,9 +68,9 @@ final class ProjectFacts implements Facts, AutoCloseable {
       Path outDir,
       Network network,
       DistributionFacts distributions,
-      AdvisorySettings advisorySettings) {
+      AuditInputs audit) {
     this.projectDir = projectDir;
-    this.advisorySettings = advisorySettings;
+    this.audit = audit;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
@@ -160,23 +158,15 @@ final class ProjectFacts implements Facts, AutoCloseable {
   }
 
   private AdvisorySource advisorySource(AdvisoryLocation location) {
-    Path database =
-        location.database() != null
-            ? projectDir.resolve(location.database())
-            : advisorySettings.database();
-    if (database != null) {
-      return new OfflineAdvisories(database, advisorySettings.cacheDir());
+    if (audit.source() != null && location.equals(AdvisoryLocation.configured())) {
+      return audit.source();
     }
-    if (network.offline()) {
-      throw new FactUnavailableException(
-          "offline, and no advisory database is given",
-          null,
-          "give an OSV database (CLI --advisories, Maven -Dpyrelease.advisories, or the rule's"
-              + " option database), or run online",
-          null);
-    }
-    String api = location.api() != null ? location.api() : advisorySettings.api();
-    return new OsvApi(new HttpClient(network.http()), api);
+    return AdvisorySources.open(location, audit.advisories(), network, projectDir);
+  }
+
+  @Override
+  public DependencyInventory dependencies() {
+    return audit.inventory() != null ? audit.inventory() : Facts.super.dependencies();
   }
 
   @Override
