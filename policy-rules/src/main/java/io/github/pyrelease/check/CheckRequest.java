@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.ReportFormat;
@@ -24,7 +25,9 @@ import java.util.Set;
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
  *     itself, or {@code null} for none
- * @param audit what the {@code deps} rules audit and where advisories come from
+ * @param inventory where the {@code deps} rules read the dependencies from, or {@code null} to look
+ *     in the project (and the environment of {@code python} when it is a virtual environment's)
+ * @param audit where the {@code deps} rules find advisories
  */
 public record CheckRequest(
     Path projectDir,
@@ -36,6 +39,7 @@ public record CheckRequest(
     Network network,
     Path distDir,
     String python,
+    InventoryOptions inventory,
     AuditInputs audit) {
 
   public CheckRequest {
@@ -50,7 +54,10 @@ public record CheckRequest(
     }
   }
 
-  /** A request that finds advisories as the environment's defaults say (the OSV API). */
+  /**
+   * A request whose dependencies are looked for in the project, with advisories found as the
+   * environment's defaults say (the OSV API).
+   */
   public CheckRequest(
       Path projectDir,
       RuleSelection selection,
@@ -71,13 +78,49 @@ public record CheckRequest(
         network,
         distDir,
         python,
+        null,
         AuditInputs.defaults(System.getenv()));
   }
 
-  /** This request auditing as {@code inputs} say. */
+  /** This request with the dependencies read as {@code options} say. */
+  public CheckRequest withInventory(InventoryOptions options) {
+    return new CheckRequest(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        options,
+        audit);
+  }
+
+  /** This request finding advisories as {@code inputs} say. */
   public CheckRequest withAudit(AuditInputs inputs) {
     return new CheckRequest(
-        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, inputs);
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        inventory,
+        inputs);
+  }
+
+  /** Where the dependencies are read: as asked, else the project and the interpreter's venv. */
+  public InventoryOptions inventoryOptions() {
+    if (inventory != null) {
+      return inventory;
+    }
+    InventoryOptions defaults = InventoryOptions.defaults().withVariables(System.getenv());
+    return python == null ? defaults : defaults.withInterpreter(Path.of(python));
   }
 
   /** A request with the default dist directory and no interpreter for readme_renderer. */

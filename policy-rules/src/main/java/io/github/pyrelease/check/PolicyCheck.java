@@ -99,6 +99,7 @@ public final class PolicyCheck {
             request.outDir(),
             request.network(),
             distributions,
+            request.inventoryOptions(),
             request.audit())) {
       project = facts.project();
       results =

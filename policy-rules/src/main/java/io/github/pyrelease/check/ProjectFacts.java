@@ -10,6 +10,8 @@ import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.index.IndexLocation;
 import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
+import io.github.pyrelease.inventory.DependencyInventoryReader;
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
@@ -40,7 +42,9 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private final Path outDir;
   private final Network network;
   private final DistributionFacts distributions;
+  private final InventoryOptions inventoryOptions;
   private PythonProject project;
+  private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
   private final AuditInputs audit;
@@ -56,24 +60,37 @@ final class ProjectFacts implements Facts, AutoCloseable {
         outDir,
         network,
         distributions,
+        InventoryOptions.defaults(),
         AuditInputs.of(new AdvisorySettings(null, AdvisorySettings.OSV_API, null)));
   }
 
   /**
    * @param outDir where this check writes its reports: untracked files there are its own
    * @param distributions the built distributions, or {@code null} when there are none to check
+   * @param inventoryOptions where the dependency inventory is read from
+   * @param audit where advisories are found
    */
   ProjectFacts(
       Path projectDir,
       Path outDir,
       Network network,
       DistributionFacts distributions,
+      InventoryOptions inventoryOptions,
       AuditInputs audit) {
     this.projectDir = projectDir;
     this.audit = audit;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
+    this.inventoryOptions = inventoryOptions;
+  }
+
+  @Override
+  public synchronized DependencyInventory dependencies() {
+    if (inventory == null) {
+      inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
+    }
+    return inventory;
   }
 
   @Override
@@ -162,11 +179,6 @@ final class ProjectFacts implements Facts, AutoCloseable {
       return audit.source();
     }
     return AdvisorySources.open(location, audit.advisories(), network, projectDir);
-  }
-
-  @Override
-  public DependencyInventory dependencies() {
-    return audit.inventory() != null ? audit.inventory() : Facts.super.dependencies();
   }
 
   @Override
