@@ -31,6 +31,7 @@ public final class PyreleaseCli implements Runnable {
   static final Subcommands SUBCOMMANDS =
       new Subcommands()
           .with("check", CheckCommand::new)
+          .with("audit", AuditCommand::new)
           .with("build", BuildCommand::new)
           .with("version", VersionCommand::new)
           .with("rules", RulesCommand::new);
