@@ -23,7 +23,7 @@ class SubcommandsTest {
 
   @Test
   void namesAreTheCommandsOwnNames() {
-    assertNames(PyreleaseCli.SUBCOMMANDS, List.of("check", "build", "version", "rules"));
+    assertNames(PyreleaseCli.SUBCOMMANDS, List.of("check", "audit", "build", "version", "rules"));
     assertNames(
         VersionCommand.SUBCOMMANDS, List.of("show", "normalize", "compare", "sort", "bump"));
   }
@@ -36,7 +36,7 @@ class SubcommandsTest {
 
     CommandLine all = new CommandLine(new PyreleaseCli(System.in, Map.of(), false));
     PyreleaseCli.SUBCOMMANDS.addTo(all, "chek");
-    assertThat(all.getSubcommands().keySet()).containsExactly("check", "build", "version", "rules");
+    assertThat(all.getSubcommands().keySet()).containsExactly("check", "audit", "build", "version", "rules");
   }
 
   @Test
