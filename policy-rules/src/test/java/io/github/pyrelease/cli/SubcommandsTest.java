@@ -36,7 +36,8 @@ class SubcommandsTest {
 
     CommandLine all = new CommandLine(new PyreleaseCli(System.in, Map.of(), false));
     PyreleaseCli.SUBCOMMANDS.addTo(all, "chek");
-    assertThat(all.getSubcommands().keySet()).containsExactly("check", "audit", "build", "version", "rules");
+    assertThat(all.getSubcommands().keySet())
+        .containsExactly("check", "audit", "build", "version", "rules");
   }
 
   @Test
