@@ -59,7 +59,14 @@ class ArchitectureTest {
     IndexFacts.class,
     IndexAnswer.class,
     IndexLocations.class,
-    ProjectNames.class
+    ProjectNames.class,
+    io.github.pyrelease.vuln.AdvisorySource.class,
+    io.github.pyrelease.vuln.AdvisoryLocation.class,
+    io.github.pyrelease.vuln.AuditedPackage.class,
+    io.github.pyrelease.vuln.PackageVersion.class,
+    io.github.pyrelease.vuln.Vulnerability.class,
+    io.github.pyrelease.vuln.Severity.class,
+    io.github.pyrelease.vuln.Severity.Level.class
   };
 
   @BeforeAll
@@ -197,10 +204,14 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackage("io.github.pyrelease.policyfile..")
+        .and()
+        .doNotHaveFullyQualifiedName("io.github.pyrelease.vuln.OsvRecordParser")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.snakeyaml..")
-        .because("policy files are read in one place, with its limits against hostile YAML")
+        .because(
+            "YAML is read in two places, each with its limits against hostile YAML: policy files,"
+                + " and the advisory database's OSV records (failsafe schema, size and alias caps)")
         .check(core);
   }
 

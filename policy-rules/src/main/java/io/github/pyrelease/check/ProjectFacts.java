@@ -22,8 +22,13 @@ import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.vuln.AdvisoryLocation;
+import io.github.pyrelease.vuln.AdvisorySettings;
+import io.github.pyrelease.vuln.AdvisorySource;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,29 +48,38 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private final AuditInputs audit;
+  private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
   }
 
-  /**
-   * @param outDir where this check writes its reports: untracked files there are its own
-   * @param distributions the built distributions, or {@code null} when there are none to check
-   */
   ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
-    this(projectDir, outDir, network, distributions, InventoryOptions.defaults());
+    this(
+        projectDir,
+        outDir,
+        network,
+        distributions,
+        InventoryOptions.defaults(),
+        AuditInputs.of(new AdvisorySettings(null, AdvisorySettings.OSV_API, null)));
   }
 
   /**
+   * @param outDir where this check writes its reports: untracked files there are its own
+   * @param distributions the built distributions, or {@code null} when there are none to check
    * @param inventoryOptions where the dependency inventory is read from
+   * @param audit where advisories are found
    */
   ProjectFacts(
       Path projectDir,
       Path outDir,
       Network network,
       DistributionFacts distributions,
-      InventoryOptions inventoryOptions) {
+      InventoryOptions inventoryOptions,
+      AuditInputs audit) {
     this.projectDir = projectDir;
+    this.audit = audit;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
@@ -153,6 +167,22 @@ final class ProjectFacts implements Facts, AutoCloseable {
       }
     }
     return files;
+  }
+
+  /**
+   * The rule's database (relative to the project), else the run's, else the OSV API; offline with
+   * no database, nothing can be checked.
+   */
+  @Override
+  public synchronized AdvisorySource advisories(AdvisoryLocation location) {
+    return advisorySources.computeIfAbsent(location, this::advisorySource);
+  }
+
+  private AdvisorySource advisorySource(AdvisoryLocation location) {
+    if (audit.source() != null && location.equals(AdvisoryLocation.configured())) {
+      return audit.source();
+    }
+    return AdvisorySources.open(location, audit.advisories(), network, projectDir);
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class PyreleaseCli implements Runnable {
   static final Subcommands SUBCOMMANDS =
       new Subcommands()
           .with("check", CheckCommand::new)
+          .with("audit", AuditCommand::new)
           .with("build", BuildCommand::new)
           .with("publish", PublishCommand::new)
           .with("version", VersionCommand::new)
@@ -73,7 +74,8 @@ public final class PyreleaseCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose check, build, publish, version or rules");
+        spec.commandLine(),
+        "missing command: choose check, audit, build, publish, version or rules");
   }
 
   InputStream in() {

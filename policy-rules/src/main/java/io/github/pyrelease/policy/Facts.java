@@ -7,6 +7,7 @@ import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySource;
 import java.util.Optional;
 import java.util.Set;
@@ -88,10 +89,12 @@ public interface Facts {
   /**
    * The known vulnerabilities of packages: an offline advisory database or the OSV API.
    *
+   * @param location where the rule asks for them to be read; {@link AdvisoryLocation#configured()}
+   *     for the run's own choice
    * @throws FactUnavailableException when this evaluation has no advisory source (offline without a
    *     database)
    */
-  default AdvisorySource advisories() {
+  default AdvisorySource advisories(AdvisoryLocation location) {
     throw new FactUnavailableException("no advisory source in this evaluation", null, null, null);
   }
 }

@@ -27,6 +27,7 @@ public final class BuiltInRules {
             DistContentsRule::new,
             PinnedRule::new,
             LicensesRule::new,
-            ProjectLicenseRule::new));
+            ProjectLicenseRule::new,
+            VulnerabilitiesRule::new));
   }
 }
