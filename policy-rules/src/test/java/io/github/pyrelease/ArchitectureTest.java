@@ -38,6 +38,10 @@ import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.SourceKind;
 import io.github.pyrelease.project.VersionSource;
+import io.github.pyrelease.secrets.SecretMatch;
+import io.github.pyrelease.secrets.SecretScanRequest;
+import io.github.pyrelease.secrets.SecretScanResult;
+import io.github.pyrelease.secrets.SecretScans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +63,12 @@ class ArchitectureTest {
     IndexFacts.class,
     IndexAnswer.class,
     IndexLocations.class,
-    ProjectNames.class
+    ProjectNames.class,
+    SecretScans.class,
+    SecretScans.Scope.class,
+    SecretScanRequest.class,
+    SecretScanResult.class,
+    SecretMatch.class
   };
 
   @BeforeAll

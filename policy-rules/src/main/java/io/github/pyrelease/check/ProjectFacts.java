@@ -17,6 +17,7 @@ import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.secrets.SecretScans;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +38,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private PythonProject project;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private ProjectSecretScans secrets;
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
@@ -123,6 +125,25 @@ final class ProjectFacts implements Facts, AutoCloseable {
       }
     }
     return files;
+  }
+
+  @Override
+  public synchronized SecretScans secrets() {
+    if (secrets == null) {
+      BuiltDistributions built = distributions instanceof BuiltDistributions b ? b : null;
+      secrets =
+          new ProjectSecretScans(
+              projectDir,
+              this::repository,
+              built == null ? null : built.path(),
+              built == null ? null : built.directory());
+    }
+    return secrets;
+  }
+
+  private Optional<JGitFacts> repository() {
+    git();
+    return git;
   }
 
   @Override

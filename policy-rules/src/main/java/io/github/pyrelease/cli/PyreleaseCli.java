@@ -33,7 +33,8 @@ public final class PyreleaseCli implements Runnable {
           .with("check", CheckCommand::new)
           .with("build", BuildCommand::new)
           .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new);
+          .with("rules", RulesCommand::new)
+          .with("secrets", SecretsCommand::new);
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -72,7 +73,7 @@ public final class PyreleaseCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose check, build, version or rules");
+        spec.commandLine(), "missing command: choose check, build, version, rules or secrets");
   }
 
   InputStream in() {

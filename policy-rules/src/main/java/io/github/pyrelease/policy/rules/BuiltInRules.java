@@ -24,6 +24,8 @@ public final class BuiltInRules {
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
-            DistContentsRule::new));
+            DistContentsRule::new,
+            SecretsRule::source,
+            SecretsRule::dist));
   }
 }
