@@ -215,11 +215,21 @@ public final class SecretConfig {
     return new SecretConfig(kept, allowlists);
   }
 
+  /**
+   * This configuration with {@code layer} over it. New rules come first: one secret makes one
+   * finding, of the first rule that matches it, and a team's own rule is more specific than the
+   * generic ones; a rule that overrides keeps its place.
+   */
   private SecretConfig with(Collection<RuleSpec> layer, List<Allowlist> global) {
-    Map<String, RuleSpec> merged = new LinkedHashMap<>(rules);
+    Map<String, RuleSpec> merged = new LinkedHashMap<>();
     for (RuleSpec spec : layer) {
-      RuleSpec base = merged.get(spec.id());
-      merged.put(spec.id(), base == null ? spec : spec.over(base));
+      if (!rules.containsKey(spec.id())) {
+        merged.put(spec.id(), spec);
+      }
+    }
+    for (RuleSpec base : rules.values()) {
+      RuleSpec over = layer.stream().filter(s -> s.id().equals(base.id())).findFirst().orElse(null);
+      merged.put(base.id(), over == null ? base : over.over(base));
     }
     List<Allowlist> lists = new ArrayList<>(allowlists);
     lists.addAll(global);
