@@ -96,19 +96,88 @@ final class KeywordMatcher {
 
   /** The keywords (by index) found anywhere in {@code bytes[0..length)}. */
   BitSet find(byte[] bytes, int length) {
+    return find(bytes, length, null).found();
+  }
+
+  /**
+   * Which keywords occur, and (when {@code lines} is not null) the starts of the lines they occur
+   * on, per keyword, in order and each line once.
+   */
+  Hits find(byte[] bytes, int length, Hits lines) {
     BitSet found = new BitSet(keywordCount);
     int[] table = next;
     int[][] out = outputs;
     int state = 0;
+    int lineStart = 0;
     for (int i = 0; i < length; i++) {
-      state = table[(state << 8) | (bytes[i] & 0xff)];
+      int b = bytes[i] & 0xff;
+      if (b == '\n') {
+        lineStart = i + 1;
+      }
+      state = table[(state << 8) | b];
       int[] hit = out[state];
       if (hit != null) {
         for (int k : hit) {
           found.set(k);
+          if (lines != null) {
+            lines.add(k, lineStart);
+          }
         }
       }
     }
-    return found;
+    if (lines == null) {
+      return new Hits(keywordCount, found);
+    }
+    lines.found = found;
+    return lines;
+  }
+
+  /** Where keywords occur: line starts per keyword, up to a cap (then: everywhere). */
+  static final class Hits {
+    private static final int CAP = 1 << 14;
+    private final int[][] starts;
+    private final int[] counts;
+    private BitSet found;
+
+    Hits(int keywords) {
+      this(keywords, null);
+    }
+
+    private Hits(int keywords, BitSet found) {
+      this.starts = new int[keywords][];
+      this.counts = new int[keywords];
+      this.found = found;
+    }
+
+    BitSet found() {
+      return found;
+    }
+
+    private void add(int keyword, int lineStart) {
+      int n = counts[keyword];
+      if (n < 0) {
+        return; // over the cap
+      }
+      int[] list = starts[keyword];
+      if (n > 0 && list[n - 1] == lineStart) {
+        return;
+      }
+      if (list == null || n == list.length) {
+        if (n >= CAP) {
+          counts[keyword] = -1;
+          return;
+        }
+        list = java.util.Arrays.copyOf(list == null ? new int[8] : list, n == 0 ? 8 : n * 2);
+        starts[keyword] = list;
+      }
+      list[n] = lineStart;
+      counts[keyword] = n + 1;
+    }
+
+    /** The line starts of {@code keyword}, or null when there were too many to keep. */
+    int[] lines(int keyword) {
+      int n = counts[keyword];
+      return n < 0 ? null : n == 0 ? new int[0] : java.util.Arrays.copyOf(starts[keyword], n);
+    }
   }
 }

@@ -19,6 +19,9 @@ public final class RuleSet {
   /** For each keyword, the rules (by index) that name it. */
   private final int[][] rulesOfKeyword;
 
+  /** For each rule, the keywords (by index) it names. */
+  private final int[][] keywordsOfRule;
+
   /** Rules that run on every file: no keywords. */
   private final BitSet always = new BitSet();
 
@@ -44,6 +47,10 @@ public final class RuleSet {
     for (int k = 0; k < words.size(); k++) {
       rulesOfKeyword[k] = byKeyword.get(words.get(k)).stream().mapToInt(i -> i).toArray();
     }
+    this.keywordsOfRule = new int[rules.size()][];
+    for (int r = 0; r < rules.size(); r++) {
+      keywordsOfRule[r] = rules.get(r).keywords().stream().mapToInt(words::indexOf).toArray();
+    }
   }
 
   List<SecretRule> rules() {
@@ -58,9 +65,40 @@ public final class RuleSet {
     return rules.size();
   }
 
+  /** Where the keywords of all rules occur in {@code bytes}: one pass. */
+  KeywordMatcher.Hits hits(byte[] bytes, int length) {
+    return keywords.find(bytes, length, new KeywordMatcher.Hits(rulesOfKeyword.length));
+  }
+
+  /**
+   * The starts of the lines holding a keyword of rule {@code r}, in order, each once; null when
+   * they were too many to keep (then the rule runs on the whole file).
+   */
+  int[] lines(int r, KeywordMatcher.Hits hits) {
+    int[] merged = new int[0];
+    for (int k : keywordsOfRule[r]) {
+      if (!hits.found().get(k)) {
+        continue;
+      }
+      int[] lines = hits.lines(k);
+      if (lines == null) {
+        return null;
+      }
+      int[] both = new int[merged.length + lines.length];
+      System.arraycopy(merged, 0, both, 0, merged.length);
+      System.arraycopy(lines, 0, both, merged.length, lines.length);
+      merged = both;
+    }
+    return java.util.Arrays.stream(merged).sorted().distinct().toArray();
+  }
+
   /** The rules (by index) whose regex must run on {@code bytes}. */
   BitSet triggered(byte[] bytes, int length) {
-    BitSet found = keywords.find(bytes, length);
+    return triggered(keywords.find(bytes, length));
+  }
+
+  /** The rules (by index) whose regex must run, given the keywords found. */
+  BitSet triggered(BitSet found) {
     BitSet triggered = (BitSet) always.clone();
     for (int k = found.nextSetBit(0); k >= 0; k = found.nextSetBit(k + 1)) {
       for (int r : rulesOfKeyword[k]) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * is {@code null} and keeps what the layer below said (gitleaks' {@code [extend]}).
  *
  * @param where where the rule is written, for messages ({@code .gitleaks.toml:12})
+ * @param vetted a built-in rule, whose every match holds one of its keywords
  */
 record RuleSpec(
     String id,
@@ -19,7 +20,8 @@ record RuleSpec(
     String path,
     List<String> keywords,
     List<Allowlist> allowlists,
-    String where) {
+    String where,
+    boolean vetted) {
 
   RuleSpec {
     keywords = List.copyOf(keywords);
@@ -41,7 +43,8 @@ record RuleSpec(
         path != null ? path : base.path,
         words,
         lists,
-        where);
+        where,
+        vetted && regex == null);
   }
 
   SecretRule compile() {
@@ -72,7 +75,18 @@ record RuleSpec(
         entropy == null ? 0 : entropy,
         compiledPath,
         keywords,
-        allowlists);
+        allowlists,
+        vetted && compiledRegex != null && !spansLines(regex));
+  }
+
+  /** Whether a pattern may match across a line break (then it runs on the whole file). */
+  private static boolean spansLines(String regex) {
+    return regex.contains("(?s")
+        || regex.contains("\\s\\S")
+        || regex.contains("\\n")
+        || regex.contains("\\s*")
+        || regex.contains("\\s+")
+        || regex.contains("\\s{");
   }
 
   private Pattern compile(String re2, String field) {

@@ -161,7 +161,7 @@ public final class SecretConfig {
         TomlPosition position = rule.inputPositionOf("id");
         String where = position != null ? at(file, position) : file;
         unknownKeys(rule, RULE_KEYS, file, "[[rules]]");
-        RuleSpec spec = rule(rule.toMap(), where);
+        RuleSpec spec = rule(rule.toMap(), where, file.equals(BUILT_IN));
         if (layer.put(spec.id(), spec) != null) {
           throw new SecretConfigException(
               "two secret rules in " + file + " have the id '" + spec.id() + "'",
@@ -201,7 +201,7 @@ public final class SecretConfig {
           throw unknownKey(key, RULE_KEYS, where + " item " + (i + 1), "a rule");
         }
       }
-      specs.add(rule(raw, where + " item " + (i + 1)));
+      specs.add(rule(raw, where + " item " + (i + 1), false));
     }
     SecretConfig result = with(specs, List.of());
     result.compile();
@@ -250,7 +250,7 @@ public final class SecretConfig {
     return new RuleSet(rules.values().stream().map(RuleSpec::compile).toList(), allowlists);
   }
 
-  private static RuleSpec rule(Map<String, Object> raw, String where) {
+  private static RuleSpec rule(Map<String, Object> raw, String where, boolean vetted) {
     Object id = raw.get("id");
     if (!(id instanceof String text) || text.isBlank()) {
       throw new SecretConfigException(
@@ -282,7 +282,8 @@ public final class SecretConfig {
         string(raw, "path", where),
         keywords,
         lists,
-        where);
+        where,
+        vetted);
   }
 
   @SuppressWarnings("unchecked")

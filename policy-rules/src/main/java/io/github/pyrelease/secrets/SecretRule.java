@@ -22,7 +22,8 @@ record SecretRule(
     double entropy,
     Pattern path,
     List<String> keywords,
-    List<Allowlist> allowlists) {
+    List<Allowlist> allowlists,
+    boolean lineLocal) {
 
   SecretRule {
     keywords = List.copyOf(keywords);

@@ -79,7 +79,8 @@ public final class SecretScanner implements ContentSink {
 
   /** Scans text already in memory. */
   public void scan(String path, String location, String commit, byte[] content, int length) {
-    BitSet triggered = rules.triggered(content, length);
+    KeywordMatcher.Hits hits = rules.hits(content, length);
+    BitSet triggered = rules.triggered(hits.found());
     if (triggered.isEmpty()) {
       return;
     }
@@ -94,36 +95,57 @@ public final class SecretScanner implements ContentSink {
         continue;
       }
       Matcher m = rule.regex().matcher(text);
-      while (m.find()) {
-        if (m.end() == m.start()) {
-          continue;
-        }
-        int group = secretGroup(rule, m);
-        String secret = group < 0 ? m.group() : m.group(group);
-        int start = group < 0 ? m.start() : m.start(group);
-        if (rule.entropy() > 0 && Entropy.of(secret) <= rule.entropy()) {
-          continue;
-        }
-        int end = start + secret.length();
-        if (overlaps(spans, start, end)) {
-          continue;
-        }
-        // claimed even when allowed: a generic rule must not report what a specific one accepted
-        spans.add(new int[] {start, end});
-        String line = lineAt(text, start);
-        if (line.contains(INLINE_ALLOW) || allowed(rule, path, commit, secret, m.group(), line)) {
-          continue;
-        }
-        matches.add(
-            new SecretMatch(
-                rule.id(),
-                rule.description(),
-                location,
-                lineNumber(content, start),
-                Redaction.redact(secret),
-                Redaction.fingerprint(rule.id(), path, secret),
-                commit));
+      int[] lines = rule.lineLocal() ? rules.lines(r, hits) : null;
+      if (lines == null) {
+        matches(rule, m, text, content, path, location, commit, spans);
+        continue;
       }
+      for (int start : lines) {
+        int end = text.indexOf('\n', start);
+        m.region(start, end < 0 ? length : end + 1); // the line with its break, for terminators
+        matches(rule, m, text, content, path, location, commit, spans);
+      }
+    }
+  }
+
+  private void matches(
+      SecretRule rule,
+      Matcher m,
+      String text,
+      byte[] content,
+      String path,
+      String location,
+      String commit,
+      List<int[]> spans) {
+    while (m.find()) {
+      if (m.end() == m.start()) {
+        continue;
+      }
+      int group = secretGroup(rule, m);
+      String secret = group < 0 ? m.group() : m.group(group);
+      int start = group < 0 ? m.start() : m.start(group);
+      if (rule.entropy() > 0 && Entropy.of(secret) <= rule.entropy()) {
+        continue;
+      }
+      int end = start + secret.length();
+      if (overlaps(spans, start, end)) {
+        continue;
+      }
+      // claimed even when allowed: a generic rule must not report what a specific one accepted
+      spans.add(new int[] {start, end});
+      String line = lineAt(text, start);
+      if (line.contains(INLINE_ALLOW) || allowed(rule, path, commit, secret, m.group(), line)) {
+        continue;
+      }
+      matches.add(
+          new SecretMatch(
+              rule.id(),
+              rule.description(),
+              location,
+              lineNumber(content, start),
+              Redaction.redact(secret),
+              Redaction.fingerprint(rule.id(), path, secret),
+              commit));
     }
   }
 

@@ -97,7 +97,7 @@ class SecretConfigTest {
                         "itk_[0-9a-f]{20}",
                         "keywords",
                         List.of("itk_")),
-                    Map.of("id", "generic-secret", "entropy", 5.5)),
+                    Map.of("id", "generic-api-key", "entropy", 5.5)),
                 "release-policy.yaml rule secrets option rules");
     assertThat(scan(config, "a.py", "x = itk_0123456789abcdef0123\n"))
         .extracting(SecretMatch::ruleId)

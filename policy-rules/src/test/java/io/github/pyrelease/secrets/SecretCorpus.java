@@ -337,19 +337,34 @@ public final class SecretCorpus {
         "DATABASE = 'postgres://app:Tr0ub4dor-3x@db.internal:5432/app'\n",
         1);
     tp(
-        "generic-secret",
+        "generic-api-key",
         "app/settings.py",
         "DEBUG = False\nAPI_KEY = \"" + chars(BASE62, 32) + "\"\n",
         2);
     tp(
-        "generic-secret",
+        "generic-password",
         "app/config.yaml",
         "db:\n  user: app\n  password: \"" + chars(BASE62 + "!#%", 20) + "\"\n",
         3);
     tp(
-        "generic-secret",
+        "generic-token",
         "app/client.js",
         "fetch(url, {headers: {token: '" + chars(BASE62, 40) + "'}})\n",
+        1);
+    tp(
+        "generic-secret",
+        "app/secrets.ini",
+        "[app]\nclient_secret = " + chars(BASE62, 28) + "\n",
+        2);
+    tp(
+        "generic-access-key",
+        "app/keys.toml",
+        "signing_private_key = '" + chars(BASE62 + "+/", 44) + "'\n",
+        1);
+    tp(
+        "generic-credential",
+        "app/creds.json",
+        "{\"credentials\": \"" + chars(BASE62, 30) + "\"}\n",
         1);
     tp("dotenv-secret", "app/.env", "DEBUG=1\nSESSION_SIGNING=" + chars(BASE62, 24) + "\n", 2);
     tp(
