@@ -22,6 +22,7 @@ import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.secrets.SecretScans;
 import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySettings;
 import io.github.pyrelease.vuln.AdvisorySource;
@@ -50,6 +51,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private IndexFacts index;
   private final AuditInputs audit;
   private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
+  private ProjectSecretScans secrets;
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
@@ -183,6 +185,25 @@ final class ProjectFacts implements Facts, AutoCloseable {
       return audit.source();
     }
     return AdvisorySources.open(location, audit.advisories(), network, projectDir);
+  }
+
+  @Override
+  public synchronized SecretScans secrets() {
+    if (secrets == null) {
+      BuiltDistributions built = distributions instanceof BuiltDistributions b ? b : null;
+      secrets =
+          new ProjectSecretScans(
+              projectDir,
+              this::repository,
+              built == null ? null : built.path(),
+              built == null ? null : built.directory());
+    }
+    return secrets;
+  }
+
+  private Optional<JGitFacts> repository() {
+    git();
+    return git;
   }
 
   @Override

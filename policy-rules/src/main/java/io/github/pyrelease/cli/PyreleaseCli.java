@@ -35,7 +35,8 @@ public final class PyreleaseCli implements Runnable {
           .with("build", BuildCommand::new)
           .with("publish", PublishCommand::new)
           .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new);
+          .with("rules", RulesCommand::new)
+          .with("secrets", SecretsCommand::new);
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -75,7 +76,7 @@ public final class PyreleaseCli implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "missing command: choose check, audit, build, publish, version or rules");
+        "missing command: choose check, audit, build, publish, version, rules or secrets");
   }
 
   InputStream in() {

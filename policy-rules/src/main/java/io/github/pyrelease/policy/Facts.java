@@ -7,6 +7,7 @@ import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.secrets.SecretScans;
 import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySource;
 import java.util.Optional;
@@ -96,5 +97,14 @@ public interface Facts {
    */
   default AdvisorySource advisories(AdvisoryLocation location) {
     throw new FactUnavailableException("no advisory source in this evaluation", null, null, null);
+  }
+
+  /**
+   * Secret scans of the distributions, the work tree and the git history.
+   *
+   * @throws FactUnavailableException when this evaluation cannot scan
+   */
+  default SecretScans secrets() {
+    throw new FactUnavailableException("no secret scanning in this evaluation", null, null, null);
   }
 }

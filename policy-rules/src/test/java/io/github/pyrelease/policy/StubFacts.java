@@ -26,6 +26,7 @@ public final class StubFacts implements Facts {
   private IndexFacts index;
   private final Map<String, java.util.Set<String>> publishedEarlier = new HashMap<>();
   private final List<Distribution> distributions = new ArrayList<>();
+  private io.github.pyrelease.secrets.SecretScans secrets;
   private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
       d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
 
@@ -114,6 +115,17 @@ public final class StubFacts implements Facts {
       line += 6;
     }
     return new Changelog(file, sections);
+  }
+
+  /** Answers secret scans with {@code scans}. */
+  public StubFacts secrets(io.github.pyrelease.secrets.SecretScans scans) {
+    this.secrets = scans;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.secrets.SecretScans secrets() {
+    return secrets == null ? Facts.super.secrets() : secrets;
   }
 
   /** Adds built distributions, as read from target/dist. */

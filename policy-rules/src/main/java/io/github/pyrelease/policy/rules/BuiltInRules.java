@@ -28,6 +28,8 @@ public final class BuiltInRules {
             PinnedRule::new,
             LicensesRule::new,
             ProjectLicenseRule::new,
-            VulnerabilitiesRule::new));
+            VulnerabilitiesRule::new,
+            SecretsRule::source,
+            SecretsRule::dist));
   }
 }
