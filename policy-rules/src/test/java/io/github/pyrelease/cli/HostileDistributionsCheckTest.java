@@ -61,6 +61,28 @@ class HostileDistributionsCheckTest {
   }
 
   @Test
+  void anOversizePkgInfoInAnSdistIsRefusedToo() throws Exception {
+    Random random = new Random(18);
+    StringBuilder big = new StringBuilder(META);
+    while (big.length() < 17 << 20) {
+      big.append(Long.toString(random.nextLong(), 36)).append(' ');
+    }
+    List<Archives.TarMember> members = Archives.sdist("demo", "1.0.0", big.toString());
+    Files.createDirectories(dir.resolve("dist"));
+    Files.write(dir.resolve("dist/demo-1.0.0.tar.gz"), Archives.tarGz(members));
+
+    Run run = check();
+
+    assertThat(run.out())
+        .contains(
+            "FAIL dist-metadata: the core metadata of demo-1.0.0.tar.gz was refused:"
+                + " demo-1.0.0/PKG-INFO is "
+                + big.length()
+                + " bytes, more than the 16 MiB pyrelease reads");
+    assertNoPlaceholders();
+  }
+
+  @Test
   void aTruncatedWheelNamesTheMetadataPathFromItsFileName() throws Exception {
     byte[] whole = wheelBytes(Map.of());
     Files.createDirectories(dir.resolve("dist"));
