@@ -578,7 +578,10 @@ public final class RstChecker {
 
   /**
    * A simple table, isolated as docutils' {@code isolate_simple_table} does: a border of another
-   * width than the top, or no bottom border, makes it malformed. Its columns are left to docutils.
+   * width than the top, or no bottom border, makes it malformed, and one that ends at a second
+   * border with text right after wants a blank line. Its rows are parsed as docutils' {@code
+   * SimpleTableParser} does when no row spans columns (text in a column margin is malformed); any
+   * other shape is left to docutils.
    */
   private int simpleTable(List<String> lines, int first, int i) {
     int lineNo = numbers.get(first + i);
@@ -592,12 +595,89 @@ public final class RstChecker {
           throw new Invalid(lineNo, "Error", "Malformed table.");
         }
         found++;
-        if (found == 2 || k == limit || lines.get(k + 1).isBlank()) {
-          throw new Undecided("line " + lineNo + ": simple table");
+        boolean blankAfter = k == limit || lines.get(k + 1).isBlank();
+        if (found == 2 || blankAfter) {
+          if (!blankAfter) {
+            throw new Invalid(
+                numbers.get(first + k + 1), "Warning", "Blank line required after table.");
+          }
+          simpleRows(lines.subList(i, k + 1), first + i);
+          content++;
+          return k + 1;
         }
       }
     }
     throw new Invalid(lineNo, "Error", "Malformed table.");
+  }
+
+  private void simpleRows(List<String> block, int first) {
+    String top = block.get(0);
+    for (String l : block) {
+      for (int c = 0; c < l.length(); c++) {
+        if (l.charAt(c) > 0x7E || l.charAt(c) == '\t') {
+          throw new Undecided("line " + numbers.get(first) + ": table with wide characters");
+        }
+      }
+    }
+    List<int[]> columns = new ArrayList<>();
+    for (int end = 0, begin; (begin = top.indexOf('=', end)) >= 0; ) {
+      end = top.indexOf(' ', begin);
+      end = end < 0 ? top.length() : end;
+      columns.add(new int[] {begin, end});
+    }
+    int last = block.size() - 1;
+    int start = 1;
+    boolean textFound = false;
+    for (int offset = 1; offset <= last; offset++) {
+      String l = block.get(offset);
+      if (offset == last || SIMPLE_BORDER.matcher(l).matches()) {
+        if (!l.equals(top) || offset == 1 && offset != last) {
+          throw new Undecided("line " + numbers.get(first + offset) + ": a table with spans");
+        }
+        simpleRow(block.subList(start, offset), first + start, columns);
+        start = offset + 1;
+        textFound = false;
+      } else if (l.startsWith("-")) {
+        throw new Undecided("line " + numbers.get(first + offset) + ": a table with spans");
+      } else if (!slice(l, columns.get(0)[0], columns.get(0)[1]).isBlank()) {
+        if (textFound && offset != start) {
+          simpleRow(block.subList(start, offset), first + start, columns);
+        }
+        start = offset;
+        textFound = true;
+      } else if (!textFound) {
+        if (!l.isBlank()) {
+          throw new Undecided("line " + numbers.get(first + offset) + ": table text before a row");
+        }
+        start = offset + 1;
+      }
+    }
+  }
+
+  /** One row of a simple table: no text in a column margin; each cell parsed as body elements. */
+  private void simpleRow(List<String> row, int first, List<int[]> columns) {
+    if (row.isEmpty()) {
+      return;
+    }
+    for (int c = 0; c + 1 < columns.size(); c++) {
+      for (int r = 0; r < row.size(); r++) {
+        if (!slice(row.get(r), columns.get(c)[1], columns.get(c + 1)[0]).isBlank()) {
+          throw new Invalid(numbers.get(first + r), "Error", "Malformed table.");
+        }
+      }
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      int end = c + 1 < columns.size() ? columns.get(c)[1] : Integer.MAX_VALUE;
+      List<String> cell = new ArrayList<>();
+      for (String l : row) {
+        cell.add(slice(l, columns.get(c)[0], end).stripTrailing());
+      }
+      body(dedent(cell), first, true);
+    }
+  }
+
+  private static String slice(String line, int from, int to) {
+    return from >= line.length() ? "" : line.substring(from, Math.min(to, line.length()));
   }
 
   private int bulletList(List<String> lines, int first, int i) {
@@ -743,6 +823,10 @@ public final class RstChecker {
     String title = lines.get(i + 1).strip();
     String under = lines.get(i + 2);
     if (!under.equals(over)) {
+      if (over.length() < 4) {
+        // docutils reads a short overline as text ("Possible incomplete section title")
+        throw new Undecided("line " + lineNo + ": short overline");
+      }
       throw new Invalid(lineNo, "Severe", "Title overline & underline mismatch.");
     }
     // docutils measures the title with its indentation (only its end is stripped)

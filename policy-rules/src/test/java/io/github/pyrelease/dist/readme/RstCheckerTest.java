@@ -80,6 +80,10 @@ class RstCheckerTest {
     },
     {"=====  =====\nA      B\n=====  =====\n1      2\n", "line 1: Error: Malformed table."},
     {
+      "=====  =====\nA      B\n=====  =====\n1     x2\n=====  =====\n",
+      "line 4: Error: Malformed table."
+    },
+    {
       "+-----+\n| a   |\n+-----+\nText right after.\n",
       "line 4: Warning: Blank line required after table."
     },
@@ -233,7 +237,10 @@ class RstCheckerTest {
     "+------+\n| cell |\n| two  |\n+------+",
     "+--------+\n| * one  |\n| * two  |\n+--------+",
     "=====  =====\nA      B\n=====  =====\n1      2\n=====  =====",
+    "=====  =====\n1      2\n\n       more\n3      ``4``\n=====  =====",
+    "=====  =====\nName   Notes\n=====  =====\nacme   * one\n       * two\n=====  =====",
     "Title\n===\nis a paragraph.",
+    "`\nTitle\n===\nis a paragraph.",
   };
 
   private static final String[] BAD = {
@@ -264,6 +271,11 @@ class RstCheckerTest {
     "+-----+\n| a   |\n+-----+\nright after",
     "See `text <http://x",
     ":class:`Widget`",
+    "=====  =====\nA      B\n=====  =====\n1     x2\n=====  =====",
+    "=====  =====\n1      *x\n=====  =====",
+    "=====  ======\nA      B\n=====  =====",
+    "=====  =====\n1      2\n=====  =====\nright after",
+    "===  ===  ===\nx    y    z\n===  ===   ==",
   };
 
   static List<String> generate(Random random, int count) {
