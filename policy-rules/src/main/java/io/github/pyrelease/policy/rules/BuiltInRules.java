@@ -21,6 +21,7 @@ public final class BuiltInRules {
             TagMatchesRule::new,
             VersionIncreasesRule::new,
             VersionUnpublishedRule::new,
+            options -> new DescriptionCheckedRule(),
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
