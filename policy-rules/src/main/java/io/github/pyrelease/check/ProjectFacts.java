@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
@@ -15,13 +16,17 @@ import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.MonorepoPackage;
+import io.github.pyrelease.project.MonorepoPackages;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +46,8 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private DependencyInventory declared;
+  private final Map<String, List<MonorepoPackage>> monorepos = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
@@ -76,6 +83,37 @@ final class ProjectFacts implements Facts, AutoCloseable {
       inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
     }
     return inventory;
+  }
+
+  @Override
+  public synchronized DependencyInventory declaredDependencies() {
+    if (declared == null) {
+      declared = new DependencyInventoryReader().declared(projectDir, inventoryOptions);
+    }
+    return declared;
+  }
+
+  @Override
+  public synchronized List<MonorepoPackage> monorepoPackages(String root) {
+    List<MonorepoPackage> known = monorepos.get(root == null ? "" : root);
+    if (known != null) {
+      return known;
+    }
+    Path top =
+        root != null
+            ? projectDir.resolve(root).toAbsolutePath().normalize()
+            : MonorepoPackages.gitTopDirectory(projectDir)
+                .orElseThrow(
+                    () ->
+                        new FactUnavailableException(
+                            projectDir + " is not in a git work tree, so its monorepo is not known",
+                            projectDir.toString(),
+                            "set the rule's root option to the monorepo's top directory, relative"
+                                + " to the project (such as ..)",
+                            null));
+    List<MonorepoPackage> packages = MonorepoPackages.below(top, projectDir);
+    monorepos.put(root == null ? "" : root, packages);
+    return packages;
   }
 
   @Override
