@@ -9,8 +9,8 @@ import java.util.Optional;
  * @param name the distribution name of {@code [project].name}
  * @param version the version its primary source spells out, or {@code null} when it is computed at
  *     build time (setuptools_scm, a dynamic attribute the reader cannot see)
- * @param location its pyproject.toml (or other project file), relative to the monorepo's root, for
- *     reports
+ * @param location its pyproject.toml (or other project file), relative to the project being
+ *     checked, as evidence names files
  */
 public record MonorepoPackage(String name, String version, String location) {
 

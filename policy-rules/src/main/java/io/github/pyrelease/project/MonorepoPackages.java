@@ -41,7 +41,7 @@ public final class MonorepoPackages {
               .filter(VersionSource::isLiteral)
               .map(VersionSource::text)
               .orElse(null);
-      packages.add(new MonorepoPackage(project.name(), version, location(root, dir)));
+      packages.add(new MonorepoPackage(project.name(), version, location(own, dir)));
     }
     return List.copyOf(packages);
   }
@@ -59,13 +59,13 @@ public final class MonorepoPackages {
     return Optional.empty();
   }
 
-  private static String location(Path root, Path dir) {
+  /** The package's project file relative to the project being checked, as evidence is given. */
+  private static String location(Path self, Path dir) {
     Path file = dir.resolve("pyproject.toml");
     if (!Files.isRegularFile(file)) {
       file = Files.isRegularFile(dir.resolve("setup.cfg")) ? dir.resolve("setup.cfg") : dir;
     }
-    String relative =
-        root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+    String relative = self.relativize(file.toAbsolutePath().normalize()).toString();
     return relative.replace('\\', '/');
   }
 }

@@ -57,7 +57,7 @@ class MonorepoPinsCheckTest {
     assertThat(run.out())
         .contains(
             "'acme_core>=1.2,<2' does not admit acme-core 2.0.0, the version"
-                + " packages/core/pyproject.toml declares")
+                + " ../../packages/core/pyproject.toml declares")
         .contains("pyproject.toml:6: requires 'acme_core>=1.2,<2'")
         .contains(
             "PASS  monorepo-pins        1 requirement on a sibling admits its declared version:"

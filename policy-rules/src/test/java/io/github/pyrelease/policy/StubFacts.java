@@ -47,7 +47,8 @@ public final class StubFacts implements Facts {
    */
   public StubFacts monorepoPackage(String name, String version, String dir) {
     monorepo.add(
-        new io.github.pyrelease.project.MonorepoPackage(name, version, dir + "/pyproject.toml"));
+        new io.github.pyrelease.project.MonorepoPackage(
+            name, version, "../" + dir + "/pyproject.toml"));
     return this;
   }
 

@@ -33,7 +33,8 @@ class MonorepoPackagesTest {
 
     assertThat(MonorepoPackages.below(root, root.resolve("app")))
         .extracting(p -> p.name() + " " + p.version() + " " + p.location())
-        .containsExactly("acme-core 2.0.0 core/pyproject.toml", "acme-scm null scm/pyproject.toml");
+        .containsExactly(
+            "acme-core 2.0.0 ../core/pyproject.toml", "acme-scm null ../scm/pyproject.toml");
   }
 
   @Test

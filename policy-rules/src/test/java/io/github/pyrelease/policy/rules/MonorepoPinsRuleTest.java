@@ -52,13 +52,13 @@ class MonorepoPinsRuleTest {
     assertThat(finding.ceiling()).isEqualTo(Level.ERROR);
     assertThat(finding.message())
         .isEqualTo(
-            "'acme_core>=1.2,<2' does not admit Acme.Core 2.0.0, the version core/pyproject.toml"
+            "'acme_core>=1.2,<2' does not admit Acme.Core 2.0.0, the version ../core/pyproject.toml"
                 + " declares");
     assertThat(finding.evidence())
         .extracting(Object::toString)
         .containsExactly(
             "pyproject.toml:8: requires 'acme_core>=1.2,<2'",
-            "core/pyproject.toml: Acme.Core declares 2.0.0");
+            "../core/pyproject.toml: Acme.Core declares 2.0.0");
     assertThat(finding.fix()).contains("admits 2.0.0");
   }
 
