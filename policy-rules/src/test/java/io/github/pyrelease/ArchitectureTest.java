@@ -121,6 +121,7 @@ class ArchitectureTest {
                             SourceKind.class,
                             Changelog.class,
                             ChangelogSection.class,
+                            io.github.pyrelease.project.MonorepoPackage.class,
                             // plain model values of the built distributions
                             Distribution.class,
                             DistributionKind.class,

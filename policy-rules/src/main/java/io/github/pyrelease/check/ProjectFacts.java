@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
@@ -16,6 +17,8 @@ import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.MonorepoPackage;
+import io.github.pyrelease.project.MonorepoPackages;
 import io.github.pyrelease.project.ProjectLicenseReader;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
@@ -52,6 +55,8 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private final AuditInputs audit;
   private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
   private ProjectSecretScans secrets;
+  private DependencyInventory declared;
+  private final Map<String, List<MonorepoPackage>> monorepos = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
@@ -99,6 +104,37 @@ final class ProjectFacts implements Facts, AutoCloseable {
       inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
     }
     return inventory;
+  }
+
+  @Override
+  public synchronized DependencyInventory declaredDependencies() {
+    if (declared == null) {
+      declared = new DependencyInventoryReader().declared(projectDir, inventoryOptions);
+    }
+    return declared;
+  }
+
+  @Override
+  public synchronized List<MonorepoPackage> monorepoPackages(String root) {
+    List<MonorepoPackage> known = monorepos.get(root == null ? "" : root);
+    if (known != null) {
+      return known;
+    }
+    Path top =
+        root != null
+            ? projectDir.resolve(root).toAbsolutePath().normalize()
+            : MonorepoPackages.gitTopDirectory(projectDir)
+                .orElseThrow(
+                    () ->
+                        new FactUnavailableException(
+                            projectDir + " is not in a git work tree, so its monorepo is not known",
+                            projectDir.toString(),
+                            "set the rule's root option to the monorepo's top directory, relative"
+                                + " to the project (such as ..)",
+                            null));
+    List<MonorepoPackage> packages = MonorepoPackages.below(top, projectDir);
+    monorepos.put(root == null ? "" : root, packages);
+    return packages;
   }
 
   @Override

@@ -14,6 +14,7 @@ public final class BuiltInRules {
             options -> new VersionPep440Rule(),
             options -> new VersionConsistentRule(),
             ChangelogEntryRule::new,
+            MonorepoPinsRule::new,
             CleanTreeRule::new,
             BranchRule::new,
             UpstreamSyncedRule::new,
