@@ -1193,7 +1193,10 @@ public final class RstChecker {
       if (!s.startsWith(delimiter, j) || (!literal && escaped[j])) {
         continue;
       }
-      if (Character.isWhitespace(s.charAt(j - 1)) || (!literal && escapedSpaces[j])) {
+      // an escaped space is whitespace before an end-string, except interpreted text's (docutils:
+      // non_unescaped_whitespace_escape_before)
+      if (Character.isWhitespace(s.charAt(j - 1))
+          || escapedSpaces[j] && !construct.startsWith("Inline interpreted")) {
         continue;
       }
       if (!literal && escaped[j - 1] && s.charAt(j - 1) == '\\') {
