@@ -1140,8 +1140,9 @@ public final class RstChecker {
   }
 
   /**
-   * {@code raw} without its backslash escapes (an escaped space or newline disappears), marking in
-   * {@code escaped} which characters of the result were escaped.
+   * {@code raw} without its backslash escapes, marking in {@code escaped} which characters of the
+   * result were escaped (an escaped space or newline stays, marked in {@code escapedSpaces}: to
+   * docutils' inline rules it is whitespace).
    */
   private static String unescape(
       String raw, boolean[] escaped, boolean[] escapes, boolean[] escapedSpaces) {
@@ -1153,7 +1154,9 @@ public final class RstChecker {
         escapes[text.length()] = true;
         char next = raw.charAt(++i);
         if (next == ' ' || next == '\n') {
+          // kept as the whitespace it is to docutils' inline rules (the renderer drops it later)
           escapedSpaces[text.length()] = true;
+          text.append(next);
           continue;
         }
         escaped[text.length()] = true;
@@ -1196,7 +1199,7 @@ public final class RstChecker {
       // an escaped space is whitespace before an end-string, except interpreted text's (docutils:
       // non_unescaped_whitespace_escape_before)
       if (Character.isWhitespace(s.charAt(j - 1))
-          || escapedSpaces[j] && !construct.startsWith("Inline interpreted")) {
+          && !(escapedSpaces[j - 1] && construct.startsWith("Inline interpreted"))) {
         continue;
       }
       if (!literal && escaped[j - 1] && s.charAt(j - 1) == '\\') {
