@@ -125,6 +125,7 @@ public final class ProjectBump {
     }
     notes.addAll(LockFiles.update(root, project.name(), next.toString(), open));
 
+    templates.put("name", project.name() == null ? "" : project.name());
     templates.put("version", next.toString());
     templates.put("new_version", configuredNext);
     templates.put("current_version", current.toString());
