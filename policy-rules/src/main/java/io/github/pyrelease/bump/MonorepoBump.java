@@ -1,6 +1,7 @@
 package io.github.pyrelease.bump;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.deps.Requirement;
 import io.github.pyrelease.git.JGitReleaser;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
@@ -18,9 +19,10 @@ import java.util.stream.Collectors;
  * A bump of several packages of one repository as one change: each package's files are planned as
  * {@link ProjectBump} plans them, then every file of every package is written by one {@link
  * FileSetWriter} (all or none), committed in one commit and tagged once per package with {@value
- * #DEFAULT_TAG_FORMAT}. One tag per package, not one for the lot: the packages release independent
- * versions, and the rules that look for a release tag ({@code tag-free}, {@code tag-matches}) find
- * each package's own. Holds the repository open: close it.
+ * #DEFAULT_TAG_FORMAT} ({@code {name}} normalised, as the tag rules read it). One tag per package,
+ * not one for the lot: the packages release independent versions, and the rules that look for a
+ * release tag ({@code tag-free}, {@code tag-matches}) find each package's own. Holds the repository
+ * open: close it.
  */
 public final class MonorepoBump implements AutoCloseable {
 
@@ -182,7 +184,7 @@ public final class MonorepoBump implements AutoCloseable {
     return PythonFormat.render(
             format,
             Map.of(
-                "name", name == null ? "" : name,
+                "name", name == null ? "" : Requirement.normalizeName(name),
                 "version", version,
                 "new_version", version,
                 "current_version", current),
