@@ -28,10 +28,10 @@ assert report.project.name == 'acme-greeter'
 assert report.project.version == '1.4.0'
 assert report.policy == 'built-in default policy'
 assert report.summary.failed == 0
-assert report.summary.passed == 7
+assert report.summary.passed == 9
 assert report.results*.rule == ['version-pep440', 'version-consistent', 'changelog-entry',
-    'dist-filename', 'dist-metadata', 'dist-record', 'dist-contents']
-assert new File(out, 'report.txt').text.contains('7 rules: 7 passed')
+    'secrets-source', 'dist-filename', 'dist-metadata', 'dist-record', 'dist-contents', 'secrets']
+assert new File(out, 'report.txt').text.contains('9 rules: 9 passed')
 
 def root = new File(basedir, '../../../..').canonicalFile
 def json = new ObjectMapper()
@@ -46,7 +46,7 @@ validate(new File(root, 'policy-rules/src/test/resources/io/github/pyrelease/rep
     SpecificationVersion.DRAFT_7, new File(out, 'report.sarif'))
 
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'report.xml'))
-assert junit.testsuite.testcase.size() == 7
+assert junit.testsuite.testcase.size() == 9
 assert junit.@failures == '0'
 def html = new File(out, 'report.html').text
 assert html.contains('<strong id="verdict">PASSED</strong>')

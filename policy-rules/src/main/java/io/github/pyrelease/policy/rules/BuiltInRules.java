@@ -14,6 +14,7 @@ public final class BuiltInRules {
             options -> new VersionPep440Rule(),
             options -> new VersionConsistentRule(),
             ChangelogEntryRule::new,
+            SecretsRule::source,
             CleanTreeRule::new,
             BranchRule::new,
             UpstreamSyncedRule::new,
@@ -25,7 +26,6 @@ public final class BuiltInRules {
             DistMetadataRule::new,
             options -> new DistRecordRule(),
             DistContentsRule::new,
-            SecretsRule::source,
             SecretsRule::dist));
   }
 }
