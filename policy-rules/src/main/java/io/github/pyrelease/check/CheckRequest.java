@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.report.ReportFormat;
@@ -24,6 +25,9 @@ import java.util.Set;
  *     target/dist}, then {@code dist/}, under the project
  * @param python the interpreter that may run readme_renderer for markup pyrelease cannot decide
  *     itself, or {@code null} for none
+ * @param inventory where the {@code deps} rules read the dependencies from, or {@code null} to look
+ *     in the project (and the environment of {@code python} when it is a virtual environment's)
+ * @param audit where the {@code deps} rules find advisories
  */
 public record CheckRequest(
     Path projectDir,
@@ -34,10 +38,13 @@ public record CheckRequest(
     String policy,
     Network network,
     Path distDir,
-    String python) {
+    String python,
+    InventoryOptions inventory,
+    AuditInputs audit) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
+    Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(network, "network");
@@ -45,6 +52,75 @@ public record CheckRequest(
     if (failOn != Level.ERROR && failOn != Level.WARNING) {
       throw new IllegalArgumentException("failOn must be error or warning, not " + failOn.id());
     }
+  }
+
+  /**
+   * A request whose dependencies are looked for in the project, with advisories found as the
+   * environment's defaults say (the OSV API).
+   */
+  public CheckRequest(
+      Path projectDir,
+      RuleSelection selection,
+      Path outDir,
+      Set<ReportFormat> formats,
+      Level failOn,
+      String policy,
+      Network network,
+      Path distDir,
+      String python) {
+    this(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        null,
+        AuditInputs.defaults(System.getenv()));
+  }
+
+  /** This request with the dependencies read as {@code options} say. */
+  public CheckRequest withInventory(InventoryOptions options) {
+    return new CheckRequest(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        options,
+        audit);
+  }
+
+  /** This request finding advisories as {@code inputs} say. */
+  public CheckRequest withAudit(AuditInputs inputs) {
+    return new CheckRequest(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        inventory,
+        inputs);
+  }
+
+  /** Where the dependencies are read: as asked, else the project and the interpreter's venv. */
+  public InventoryOptions inventoryOptions() {
+    if (inventory != null) {
+      return inventory;
+    }
+    InventoryOptions defaults = InventoryOptions.defaults().withVariables(System.getenv());
+    return python == null ? defaults : defaults.withInterpreter(Path.of(python));
   }
 
   /** A request with the default dist directory and no interpreter for readme_renderer. */

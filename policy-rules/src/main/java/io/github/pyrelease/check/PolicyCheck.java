@@ -95,7 +95,12 @@ public final class PolicyCheck {
     List<RuleResult> results;
     try (ProjectFacts facts =
         new ProjectFacts(
-            request.projectDir(), request.outDir(), request.network(), distributions)) {
+            request.projectDir(),
+            request.outDir(),
+            request.network(),
+            distributions,
+            request.inventoryOptions(),
+            request.audit())) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());

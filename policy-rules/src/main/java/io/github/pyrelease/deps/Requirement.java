@@ -2,6 +2,7 @@ package io.github.pyrelease.deps;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A PEP 508 dependency specification, such as {@code requests[socks]>=2.31; python_version <
@@ -33,5 +34,31 @@ public record Requirement(
   /** Whether this is a direct reference ({@code name @ url}), which PyPI refuses. */
   public boolean isDirectReference() {
     return url != null;
+  }
+
+  /**
+   * The exact version this requirement pins: its {@code ==V} (without a wildcard) or {@code ===V}
+   * specifier; empty when it allows more than one version.
+   */
+  public Optional<String> pinnedVersion() {
+    for (String spec : specifier.isEmpty() ? new String[0] : specifier.split(",")) {
+      if (spec.startsWith("===")) {
+        return Optional.of(spec.substring(3));
+      }
+      if (spec.startsWith("==") && !spec.endsWith(".*")) {
+        return Optional.of(spec.substring(2));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the requirement applies in {@code environment} when wanted for {@code extra} ({@code
+   * ""} for none): true without a marker.
+   *
+   * @throws InvalidRequirementException when the marker cannot be evaluated
+   */
+  public boolean appliesTo(MarkerEnvironment environment, String extra) {
+    return marker == null || Marker.parse(marker).evaluate(environment, extra);
   }
 }

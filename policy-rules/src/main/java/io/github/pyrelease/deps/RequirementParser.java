@@ -243,21 +243,42 @@ public final class RequirementParser {
     return null;
   }
 
-  private void markerOr() {
-    markerAnd();
+  /**
+   * Parses an environment marker alone, such as {@code python_version < "3.12" and os_name ==
+   * "posix"}.
+   *
+   * @throws InvalidRequirementException naming the offset and what was expected
+   */
+  static Marker.Node marker(String text) {
+    RequirementParser parser = new RequirementParser(text);
+    parser.skipSpace();
+    Marker.Node node = parser.markerOr();
+    parser.skipSpace();
+    if (!parser.atEnd()) {
+      throw parser.error("expected 'and', 'or' or the end of the marker");
+    }
+    return node;
+  }
+
+  private Marker.Node markerOr() {
+    List<Marker.Node> terms = new ArrayList<>();
+    terms.add(markerAnd());
     while (keyword("or")) {
-      markerAnd();
+      terms.add(markerAnd());
     }
+    return terms.size() == 1 ? terms.get(0) : new Marker.Or(terms);
   }
 
-  private void markerAnd() {
-    markerAtom();
+  private Marker.Node markerAnd() {
+    List<Marker.Node> terms = new ArrayList<>();
+    terms.add(markerAtom());
     while (keyword("and")) {
-      markerAtom();
+      terms.add(markerAtom());
     }
+    return terms.size() == 1 ? terms.get(0) : new Marker.And(terms);
   }
 
-  private void markerAtom() {
+  private Marker.Node markerAtom() {
     skipSpace();
     if (peek('(')) {
       if (++depth > MAX_DEPTH) {
@@ -265,31 +286,33 @@ public final class RequirementParser {
       }
       pos++;
       skipSpace();
-      markerOr();
+      Marker.Node inner = markerOr();
       skipSpace();
       expect(')', "expected ')' to close the marker group");
       depth--;
-      return;
+      return inner;
     }
-    markerValue();
+    Marker.Operand left = markerValue();
     skipSpace();
     String operator = match(MARKER_OPERATOR);
     if (operator == null) {
       throw error("expected a marker operator (==, !=, <, <=, >, >=, ~=, ===, in, not in)");
     }
     skipSpace();
-    markerValue();
+    Marker.Operand right = markerValue();
+    return new Marker.Compare(left, operator.replaceAll("[ \\t]+", " "), right);
   }
 
-  private void markerValue() {
+  private Marker.Operand markerValue() {
     if (peek('"') || peek('\'')) {
       char quote = text.charAt(pos);
       int close = text.indexOf(quote, pos + 1);
       if (close < 0) {
         throw error("the quoted marker value is not closed");
       }
+      String value = text.substring(pos + 1, close);
       pos = close + 1;
-      return;
+      return new Marker.Operand(value, false);
     }
     int start = pos;
     String variable = match(MARKER_VARIABLE);
@@ -299,6 +322,7 @@ public final class RequirementParser {
           "expected a marker variable (python_version, sys_platform, extra, ...) or a quoted"
               + " string");
     }
+    return new Marker.Operand(variable, true);
   }
 
   /** Consumes {@code word} surrounded by whitespace (or a parenthesis), if it is next. */

@@ -30,6 +30,40 @@ public final class StubFacts implements Facts {
   private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
       d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
 
+  private final List<io.github.pyrelease.deps.Dependency> declared = new ArrayList<>();
+  private final List<io.github.pyrelease.project.MonorepoPackage> monorepo = new ArrayList<>();
+
+  /** pyproject.toml declares {@code requirement} at {@code line}. */
+  public StubFacts declares(int line, String requirement) {
+    declared.add(
+        io.github.pyrelease.deps.Dependency.unpinned(
+            io.github.pyrelease.deps.Requirement.parse(requirement).name(),
+            requirement,
+            new io.github.pyrelease.deps.Origin("pyproject.toml", line)));
+    return this;
+  }
+
+  /**
+   * The monorepo holds a package in {@code dir} (relative to the root /work) at {@code version}.
+   */
+  public StubFacts monorepoPackage(String name, String version, String dir) {
+    monorepo.add(
+        new io.github.pyrelease.project.MonorepoPackage(
+            name, version, "../" + dir + "/pyproject.toml"));
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.deps.DependencyInventory declaredDependencies() {
+    return new io.github.pyrelease.deps.DependencyInventory(
+        io.github.pyrelease.deps.InventorySource.DECLARED, List.of("pyproject.toml"), declared);
+  }
+
+  @Override
+  public List<io.github.pyrelease.project.MonorepoPackage> monorepoPackages(String root) {
+    return monorepo;
+  }
+
   public static StubFacts create() {
     return new StubFacts();
   }
@@ -180,5 +214,30 @@ public final class StubFacts implements Facts {
   @Override
   public IndexFacts index() {
     return index == null ? Facts.super.index() : index;
+  }
+
+  private io.github.pyrelease.deps.DependencyInventory inventory;
+  private io.github.pyrelease.license.ProjectLicense projectLicense;
+
+  /** The dependency inventory the deps rules read. */
+  public StubFacts dependencies(io.github.pyrelease.deps.DependencyInventory read) {
+    this.inventory = read;
+    return this;
+  }
+
+  /** The project's licence metadata. */
+  public StubFacts projectLicense(io.github.pyrelease.license.ProjectLicense declared) {
+    this.projectLicense = declared;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.deps.DependencyInventory dependencies() {
+    return inventory == null ? Facts.super.dependencies() : inventory;
+  }
+
+  @Override
+  public Optional<io.github.pyrelease.license.ProjectLicense> projectLicense() {
+    return Optional.ofNullable(projectLicense);
   }
 }
