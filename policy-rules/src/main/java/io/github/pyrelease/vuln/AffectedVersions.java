@@ -18,6 +18,7 @@ import java.util.TreeSet;
 public final class AffectedVersions {
 
   private final List<String> versions;
+  private final java.util.Set<String> listed;
   private final List<List<Event>> ranges;
   private final String problem;
 
@@ -26,6 +27,7 @@ public final class AffectedVersions {
 
   public AffectedVersions(List<String> versions, List<List<Event>> ranges, String problem) {
     this.versions = List.copyOf(versions);
+    this.listed = java.util.Set.copyOf(this.versions);
     this.ranges = ranges.stream().map(List::copyOf).toList();
     this.problem = problem;
   }
