@@ -49,7 +49,7 @@ validate(new File(root, 'policy-rules/src/test/resources/io/github/pyrelease/rep
     SpecificationVersion.DRAFT_7, new File(out, 'report.sarif'))
 
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'report.xml'))
-assert junit.testsuite.testcase.size() == 7
+assert junit.testsuite.testcase.size() == 8
 assert junit.@failures == '0'
 def html = new File(out, 'report.html').text
 assert html.contains('<strong id="verdict">PASSED</strong>')
