@@ -38,6 +38,10 @@ import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.SourceKind;
 import io.github.pyrelease.project.VersionSource;
+import io.github.pyrelease.secrets.SecretMatch;
+import io.github.pyrelease.secrets.SecretScanRequest;
+import io.github.pyrelease.secrets.SecretScanResult;
+import io.github.pyrelease.secrets.SecretScans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +70,12 @@ class ArchitectureTest {
     io.github.pyrelease.vuln.PackageVersion.class,
     io.github.pyrelease.vuln.Vulnerability.class,
     io.github.pyrelease.vuln.Severity.class,
-    io.github.pyrelease.vuln.Severity.Level.class
+    io.github.pyrelease.vuln.Severity.Level.class,
+    SecretScans.class,
+    SecretScans.Scope.class,
+    SecretScanRequest.class,
+    SecretScanResult.class,
+    SecretMatch.class
   };
 
   @BeforeAll

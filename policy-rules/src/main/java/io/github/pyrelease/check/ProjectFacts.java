@@ -12,19 +12,21 @@ import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.inventory.DependencyInventoryReader;
 import io.github.pyrelease.inventory.InventoryOptions;
+import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.ProjectLicenseReader;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.secrets.SecretScans;
 import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySettings;
 import io.github.pyrelease.vuln.AdvisorySource;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private IndexFacts index;
   private final AuditInputs audit;
   private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
+  private ProjectSecretScans secrets;
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
@@ -86,6 +89,11 @@ final class ProjectFacts implements Facts, AutoCloseable {
   }
 
   @Override
+  public Optional<ProjectLicense> projectLicense() {
+    return new ProjectLicenseReader().read(projectDir);
+  }
+
+  @Override
   public synchronized DependencyInventory dependencies() {
     if (inventory == null) {
       inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
@@ -101,9 +109,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   @Override
   public synchronized PythonProject project() {
     if (project == null) {
-      project =
-          ScmVersions.computed(
-              new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
+      project = ScmVersions.read(projectDir);
     }
     return project;
   }
@@ -179,6 +185,25 @@ final class ProjectFacts implements Facts, AutoCloseable {
       return audit.source();
     }
     return AdvisorySources.open(location, audit.advisories(), network, projectDir);
+  }
+
+  @Override
+  public synchronized SecretScans secrets() {
+    if (secrets == null) {
+      BuiltDistributions built = distributions instanceof BuiltDistributions b ? b : null;
+      secrets =
+          new ProjectSecretScans(
+              projectDir,
+              this::repository,
+              built == null ? null : built.path(),
+              built == null ? null : built.directory());
+    }
+    return secrets;
+  }
+
+  private Optional<JGitFacts> repository() {
+    git();
+    return git;
   }
 
   @Override

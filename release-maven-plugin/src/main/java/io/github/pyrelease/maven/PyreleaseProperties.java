@@ -37,6 +37,7 @@ final class PyreleaseProperties {
   static final String TAG = "pyrelease.tag";
   static final String PUSH = "pyrelease.push";
   static final String DRY_RUN = "pyrelease.dryRun";
+  static final String CREATE_CHANGELOG = "pyrelease.createChangelog";
   static final String ALLOW_DIRTY = "pyrelease.allowDirty";
   static final String TAG_FORMAT = "pyrelease.tagFormat";
   static final String COMMIT_MESSAGE = "pyrelease.commitMessage";

@@ -21,10 +21,16 @@ public final class BuiltInRules {
             TagMatchesRule::new,
             VersionIncreasesRule::new,
             VersionUnpublishedRule::new,
+            options -> new DescriptionCheckedRule(),
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
             DistContentsRule::new,
-            VulnerabilitiesRule::new));
+            PinnedRule::new,
+            LicensesRule::new,
+            ProjectLicenseRule::new,
+            VulnerabilitiesRule::new,
+            SecretsRule::source,
+            SecretsRule::dist));
   }
 }
