@@ -17,8 +17,14 @@ import java.util.TreeSet;
  */
 public final class AffectedVersions {
 
-  private final List<String> versions;
-  private final java.util.Set<String> listed;
+  /**
+   * The listed versions, each between newlines: one string is read from the index at once and
+   * searched by the processor's string search, where a list or set of thousands of strings (a
+   * package with hundreds of advisories) would be built on every audit.
+   */
+  private final String listed;
+
+  private List<String> versions;
   private final List<List<Event>> ranges;
   private final String problem;
 
@@ -26,14 +32,36 @@ public final class AffectedVersions {
   private List<List<Parsed>> sorted;
 
   public AffectedVersions(List<String> versions, List<List<Event>> ranges, String problem) {
-    this.versions = List.copyOf(versions);
-    this.listed = java.util.Set.copyOf(this.versions);
+    // a newline is in no version, so a listed string holding one can match nothing
+    this(
+        "\n"
+            + String.join(
+                "\n", versions.stream().filter(v -> v.indexOf('\n') < 0).distinct().toList())
+            + (versions.isEmpty() ? "" : "\n"),
+        ranges,
+        problem);
+  }
+
+  /** As the index keeps it: {@code listed} is the versions, each between newlines. */
+  AffectedVersions(String listed, List<List<Event>> ranges, String problem) {
+    this.listed = listed;
     this.ranges = ranges.stream().map(List::copyOf).toList();
     this.problem = problem;
   }
 
-  public List<String> versions() {
+  public synchronized List<String> versions() {
+    if (versions == null) {
+      versions =
+          listed.length() <= 1
+              ? List.of()
+              : List.of(listed.substring(1, listed.length() - 1).split("\n"));
+    }
     return versions;
+  }
+
+  /** The versions, each between newlines, as the index keeps them. */
+  String listedText() {
+    return listed;
   }
 
   public List<List<Event>> ranges() {
@@ -47,20 +75,20 @@ public final class AffectedVersions {
   @Override
   public boolean equals(Object other) {
     return other instanceof AffectedVersions that
-        && versions.equals(that.versions)
+        && listed.equals(that.listed)
         && ranges.equals(that.ranges)
         && Objects.equals(problem, that.problem);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(versions, ranges, problem);
+    return Objects.hash(listed, ranges, problem);
   }
 
   @Override
   public String toString() {
     return "AffectedVersions[versions="
-        + versions
+        + versions()
         + ", ranges="
         + ranges
         + ", problem="
@@ -110,8 +138,8 @@ public final class AffectedVersions {
    * @param text the version as written
    */
   public boolean affects(Optional<Version> version, String text) {
-    if (versions.contains(text)
-        || version.isPresent() && versions.contains(version.get().canonical())) {
+    if (listed.contains("\n" + text + "\n")
+        || version.isPresent() && listed.contains("\n" + version.get().canonical() + "\n")) {
       return true;
     }
     if (version.isEmpty() || problem != null) {
