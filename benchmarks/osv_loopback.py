@@ -69,6 +69,8 @@ counts = {"querybatch": 0, "vulns": 0, "queries": 0}
 
 
 class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the OSV API's servers do
+
     def log_message(self, *args):
         pass
 
