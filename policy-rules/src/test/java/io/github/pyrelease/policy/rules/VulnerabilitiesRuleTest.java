@@ -148,6 +148,7 @@ class VulnerabilitiesRuleTest {
     assertThat(strict.findings()).extracting(Finding::key).containsExactly("unpinned:flask");
     assertThat(strict.findings().get(0).evidence())
         .containsExactly(new Evidence("pyproject.toml", 9, "flask>=2"));
+    assertThat(strict.findings().get(0).ceiling()).isEqualTo(Level.WARNING);
     // nothing pinned: no advisory source is asked
     assertThat(facts.asked).isNull();
 
