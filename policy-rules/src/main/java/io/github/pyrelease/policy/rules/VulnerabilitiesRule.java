@@ -230,6 +230,14 @@ public final class VulnerabilitiesRule extends AbstractRule {
   private static String summary(
       int checked, List<Dependency> loose, int vulnerable, int below, AdvisorySource source) {
     StringBuilder summary = new StringBuilder();
+    if (checked == 0) {
+      // nothing was looked up: say so rather than "no known vulnerability"
+      return "nothing checked, no dependency has an exact version: "
+          + loose.stream()
+              .map(Dependency::normalizedName)
+              .distinct()
+              .collect(Collectors.joining(", "));
+    }
     if (vulnerable == 0) {
       summary.append("no known vulnerability in ").append(plural(checked, "pinned dependency"));
     } else {

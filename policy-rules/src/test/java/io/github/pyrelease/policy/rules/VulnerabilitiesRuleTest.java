@@ -154,7 +154,17 @@ class VulnerabilitiesRuleTest {
 
     Verdict lenient = rule(Map.of("unpinned", false)).evaluate(facts);
     assertThat(lenient.findings()).isEmpty();
-    assertThat(lenient.summary()).contains("not checked, no exact version: flask");
+    assertThat(lenient.summary())
+        .isEqualTo("nothing checked, no dependency has an exact version: flask");
+    Verdict mixed =
+        rule(Map.of("unpinned", false))
+            .evaluate(
+                new InventoryFacts(
+                    pin("requests", "2.32.3", 1),
+                    Dependency.unpinned("flask", "flask>=2", new Origin("pyproject.toml", 9))));
+    assertThat(mixed.summary())
+        .startsWith("no known vulnerability in 1 pinned dependency (")
+        .endsWith("; not checked, no exact version: flask");
   }
 
   @Test
