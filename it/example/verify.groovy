@@ -34,7 +34,10 @@ assert report.summary.passed == 9
 assert report.results*.rule == ['version-pep440', 'version-consistent', 'changelog-entry',
     'dist-filename', 'dist-metadata', 'dist-record', 'dist-contents', 'pinned', 'licenses',
     'project-license', 'vulnerabilities', 'secrets-source', 'secrets']
-assert new File(out, 'report.txt').text.contains('13 rules: 9 passed, 0 failed')
+// the audit (pyrelease:audit, verify) runs against it/support/osv: the example has no dependencies
+def audit = report.results.find { it.rule == 'vulnerabilities' }
+assert audit.outcome == 'skipped' && audit.summary == 'the project has no dependencies to audit'
+assert new File(out, 'report.txt').text.contains('13 rules: 9 passed, 0 failed, 1 warnings')
 
 def root = new File(basedir, '../../../..').canonicalFile
 def json = new ObjectMapper()
