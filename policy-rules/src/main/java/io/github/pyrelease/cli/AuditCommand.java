@@ -7,12 +7,6 @@ import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
 import io.github.pyrelease.check.Network;
 import io.github.pyrelease.check.PolicyCheck;
-import io.github.pyrelease.credentials.CredentialLookup;
-import io.github.pyrelease.credentials.ServerCredentials;
-import io.github.pyrelease.http.HttpSettings;
-import io.github.pyrelease.http.ProxySettings;
-import io.github.pyrelease.http.ResponseCache;
-import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.inventory.DependencyInventoryReader;
 import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.RuleResult;
@@ -20,9 +14,7 @@ import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.PolicySources;
-import io.github.pyrelease.policyfile.RemotePolicies;
 import io.github.pyrelease.report.ReportFormat;
-import io.github.pyrelease.report.TextReport;
 import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySettings;
 import io.github.pyrelease.vuln.PipAuditJson;
@@ -37,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -86,25 +79,15 @@ final class AuditCommand implements Callable<Integer> {
   private Path lock;
 
   @Option(
-      names = "--offline",
-      description =
-          "ask no server: without --advisories, vulnerabilities are 'not checked: offline'")
-  private boolean offline;
-
-  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
           "text (default: one line per rule, then the findings) or json (pip-audit's shape)")
   private String format = "text";
 
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description =
-          "the policy: a YAML file, classpath:<resource> or https://<url>#sha256=<hex>"
-              + " (default: DIR/release-policy.yaml if it exists, else the built-in default policy)")
-  private String policy;
+  @Mixin private PolicyOptions policyOptions = new PolicyOptions();
+
+  @Mixin private NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(
       names = "--out",
@@ -139,17 +122,7 @@ final class AuditCommand implements Callable<Integer> {
           spec.commandLine(), "--format must be text or json, not '" + format + "'");
     }
     Map<String, String> environment = cli.environment();
-    Network network =
-        Network.of(
-            offline,
-            HttpSettings.DEFAULT_CONNECT_TIMEOUT,
-            HttpSettings.DEFAULT_READ_TIMEOUT,
-            RetryPolicy.defaults().maxAttempts(),
-            ProxySettings.fromEnvironment(environment),
-            new CredentialLookup(ServerCredentials.none(), environment),
-            Map.of(),
-            new ResponseCache(),
-            "pyrelease audit");
+    Network network = networkOptions.network(environment, "pyrelease audit");
     AdvisorySettings settings =
         AdvisorySettings.defaults(environment).withDatabase(advisories).withApi(osvApi);
     if (cacheDir != null) {
@@ -177,16 +150,13 @@ final class AuditCommand implements Callable<Integer> {
                 outDir != null ? outDir : projectDir.resolve("target/pyrelease"),
                 outDir != null ? EnumSet.allOf(ReportFormat.class) : Set.of(),
                 CliChoices.failOn(spec, failOn),
-                policy,
+                policyOptions.policy,
                 network,
                 null,
                 null)
             .withInventory(inventory)
             .withAudit(new AuditInputs(settings, source));
-    PolicySources sources =
-        new PolicySources(
-            AuditCommand.class.getClassLoader(),
-            new RemotePolicies(RemotePolicies.defaultCacheDir(environment), offline));
+    PolicySources sources = policyOptions.sources(environment, networkOptions.offline);
     CheckResult result = new PolicyCheck(BuiltInRules.registry(), sources).run(request);
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
@@ -196,18 +166,10 @@ final class AuditCommand implements Callable<Integer> {
               source == null ? Map.of() : source.answered(),
               waived(result)));
     } else {
-      ConsoleStyle style = new ConsoleStyle(cli.colour());
-      TextReport.lines(result.evaluation(), result.policyOrigin())
-          .forEach(line -> out.println(style.apply(line)));
-      result.reports().forEach(report -> out.println("report: " + report));
+      CheckOutput.print(result, cli, out);
     }
     out.flush();
-    if (!result.failed()) {
-      return ExitCode.OK;
-    }
-    return result.evaluation().failsOnlyForUnavailableFacts(result.failOn())
-        ? ExitCode.FACT_UNAVAILABLE
-        : ExitCode.RULE_FAILED;
+    return CheckOutput.exitCode(result);
   }
 
   /** The ids the policy's waivers accept in this run. */
