@@ -471,4 +471,38 @@ class DependencyInventoryReaderTest {
                 reader.read(dir, InventoryOptions.defaults().withLockFile(dir.resolve("my.lock"))))
         .hasMessageContaining("is not a lock file the audit knows by its name");
   }
+
+  @Test
+  void hostileFilesAreRefusedWithoutReadingThemWhole() throws IOException {
+    // a sparse file: 100 MB on paper, nothing on the disk
+    try (var file = new java.io.RandomAccessFile(dir.resolve("requirements.txt").toFile(), "rw")) {
+      file.setLength(100L * 1024 * 1024);
+    }
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("requirements.txt is 104857600 bytes, more than the");
+    Files.write(
+        dir.resolve("requirements.txt"), new byte[] {'x', '=', '=', '1', (byte) 0xff, '\n'});
+    assertThatThrownBy(this::read).hasMessageContaining("requirements.txt is not UTF-8 text");
+    Files.delete(dir.resolve("requirements.txt"));
+    write("Pipfile.lock", "{\"_meta\": {}, \"default\": {\"x\": {\"version\": \"==1\"");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("is not valid JSON, so it is not a Pipfile.lock");
+    write("Pipfile.lock", "[".repeat(10_000) + "]".repeat(10_000));
+    assertThatThrownBy(this::read).isInstanceOf(InventoryReadException.class);
+    Files.delete(dir.resolve("Pipfile.lock"));
+    write("poetry.lock", "a = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    assertThatThrownBy(this::read).isInstanceOf(InventoryReadException.class);
+  }
+
+  @Test
+  void aMarkerThatCannotBeEvaluatedNamesTheLine() throws IOException {
+    write("requirements.txt", "ok==1\nx==1 ; python_version >= 'banana' and os_name >= '3.8'\n");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("cannot be evaluated")
+        .satisfies(
+            e -> assertThat(((InventoryReadException) e).where()).isEqualTo("requirements.txt:2"));
+  }
 }
