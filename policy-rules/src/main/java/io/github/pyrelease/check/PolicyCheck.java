@@ -2,6 +2,7 @@ package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.dist.ReadDepth;
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Evaluation;
 import io.github.pyrelease.policy.PolicyEngine;
 import io.github.pyrelease.policy.Rule;
@@ -99,7 +100,7 @@ public final class PolicyCheck {
             request.outDir(),
             request.network(),
             distributions,
-            request.inventoryOptions())) {
+            inventoryOptions(request, policy))) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
@@ -113,6 +114,15 @@ public final class PolicyCheck {
         new ReportWriter(ToolVersion.get())
             .write(reported, origin, request.failOn(), request.outDir(), request.formats());
     return new CheckResult(evaluation, reported, origin, request.failOn(), reports);
+  }
+
+  /** Where the dependencies are read; the policy's environment unless the request sets one. */
+  private static InventoryOptions inventoryOptions(CheckRequest request, LoadedPolicy policy) {
+    InventoryOptions options = request.inventoryOptions();
+    if (options.environment() == null && policy.markerEnvironment().isPresent()) {
+      return options.withEnvironment(policy.markerEnvironment().get());
+    }
+    return options;
   }
 
   /**

@@ -89,4 +89,30 @@ class DepsStageCliTest {
         .contains("uv.lock:1")
         .contains("is not valid TOML, so it is not a uv lock file");
   }
+
+  @Test
+  void thePolicySetsTheEnvironmentMarkersAreEvaluatedFor() throws Exception {
+    CliFixture.project(dir, "1.2.0", "1.2.0");
+    write(
+        "requirements.txt",
+        "requests==2.32.3\npywin32==306 ; sys_platform == 'win32'\n"
+            + "tomli==2.0.1 ; python_version < '3.11'\n");
+    Run linux = check();
+    assertThat(linux.out()).contains("PASS  pinned               1 dependency is pinned");
+
+    write(
+        "release-policy.yaml",
+        "environment: { python: \"3.10\", sys_platform: win32, os_name: nt }\n");
+    Run windows = check();
+    assertThat(windows.out())
+        .as(windows.err())
+        .contains("PASS  pinned               3 dependencies are pinned");
+
+    write("release-policy.yaml", "environment:\n  python: 3.10\n  sys_platfrom: win32\n");
+    Run wrong = check();
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err())
+        .contains("environment 'python' must be a quoted string")
+        .contains("unknown marker variable 'sys_platfrom'; did you mean 'sys_platform'?");
+  }
 }
