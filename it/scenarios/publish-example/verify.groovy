@@ -77,6 +77,15 @@ try {
   assert state.stages[0].gates.'verify-install'.status == 'passed'
   assert state.stages[1].gates.approval.by == 'pyrelease.approve'
 
+  // published.json: every stage with the URL that now serves it, the same URLs the record holds.
+  def published = new JsonSlurper().parse(new File(basedir, 'target/pyrelease/published.json'))
+  assert published.project == 'acme-greeter' && published.version == '1.4.0'
+  assert published.stages*.name == ['testpypi', 'pypi', 'github', 'pages']
+  assert published.stages*.url == state.stages*.url
+  assert published.stages.every { it.url }
+  assert published.urls.containsAll(state.stages*.url)
+  assert log.contains("published [github] https://github.com/acme/acme-greeter/releases/tag/v1.4.0 (2 files)")
+
   // The Pages index, served as GitHub Pages would, installs with a real pip from the release assets.
   def pages = new File(basedir, 'target/pages')
   assert new File(pages, 'simple/acme-greeter/index.html').text.contains("${github.url()}/download/v1.4.0/${wheel}#sha256=")

@@ -1,5 +1,6 @@
 package io.github.pyrelease;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,15 +18,21 @@ public final class Hint {
   }
 
   /**
-   * @param parts text ({@link String}) and settings ({@link Setting.Use}), in reading order
+   * @param parts text ({@link String}), settings ({@link Setting.Use}) and other hints, in reading
+   *     order
    */
   public static Hint of(Object... parts) {
+    List<Object> flat = new ArrayList<>();
     for (Object part : parts) {
-      if (!(part instanceof String) && !(part instanceof Setting.Use)) {
+      if (part instanceof Hint hint) {
+        flat.addAll(hint.parts);
+      } else if (part instanceof String || part instanceof Setting.Use) {
+        flat.add(part);
+      } else {
         throw new IllegalArgumentException("a hint holds text and settings, not " + part);
       }
     }
-    return new Hint(List.of(parts));
+    return new Hint(List.copyOf(flat));
   }
 
   public String render(FrontEnd frontEnd) {

@@ -14,7 +14,9 @@ public enum Setting {
   COMMIT("commit", v -> v.equals("false") ? "--no-commit" : "without --no-commit"),
   TAG("tag", v -> v.equals("false") ? "--no-tag" : "without --no-tag"),
   PUSH("push", v -> v.equals("true") ? "--push" : "no --push"),
-  ALLOW_DIRTY("allowDirty", v -> v.equals("true") ? "--allow-dirty" : "no --allow-dirty");
+  ALLOW_DIRTY("allowDirty", v -> v.equals("true") ? "--allow-dirty" : "no --allow-dirty"),
+  PYTHON("python", v -> "--python " + v),
+  ISOLATED("isolated", v -> v.equals("true") ? "--isolated" : "no --isolated");
 
   private final String property;
   private final Function<String, String> cli;

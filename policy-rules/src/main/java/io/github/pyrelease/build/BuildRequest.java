@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param projectDir the Python project (holding pyproject.toml)
  * @param outDir where the sdist and the wheel go
- * @param python the interpreter: a command on the PATH or a path
+ * @param python the interpreter: a command on the PATH or a path; {@code null} (or blank) chooses
+ *     one: the project's virtual environment, python3 on the PATH or the system's, the first that
+ *     has the build requirements
  * @param pythonProperty the setting that chose the interpreter, named in errors
  * @param frontend which tool drives the backend
  * @param isolated build in a fresh virtual environment, installing the build requirements with pip
@@ -34,7 +36,7 @@ public record BuildRequest(
   public BuildRequest {
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(outDir, "outDir");
-    Objects.requireNonNull(python, "python");
+    python = python == null || python.isBlank() ? null : python;
     Objects.requireNonNull(frontend, "frontend");
     Objects.requireNonNull(timeout, "timeout");
     configSettings = Map.copyOf(configSettings);

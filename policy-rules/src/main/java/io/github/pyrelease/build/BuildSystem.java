@@ -20,9 +20,14 @@ import org.tomlj.TomlVersion;
  * @param backendPath directories inside the project to load an in-tree backend from
  * @param requires the build requirements (PEP 508)
  * @param declared whether pyproject.toml declares a build backend (false: the legacy default)
+ * @param requiresPython {@code [project] requires-python}, or {@code null}
  */
 public record BuildSystem(
-    String backend, List<String> backendPath, List<String> requires, boolean declared) {
+    String backend,
+    List<String> backendPath,
+    List<String> requires,
+    boolean declared,
+    String requiresPython) {
 
   /** What PEP 517 says a front end uses when a project names no backend. */
   public static final String LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
@@ -63,6 +68,7 @@ public record BuildSystem(
           "correct the TOML syntax at that line");
     }
     String backend = stringAt(toml, file, "build-system.build-backend");
+    String requiresPython = stringAt(toml, file, "project.requires-python");
     List<String> requires = stringsAt(toml, file, "build-system.requires");
     List<String> backendPath = stringsAt(toml, file, "build-system.backend-path");
     for (String dir : backendPath) {
@@ -76,13 +82,13 @@ public record BuildSystem(
     }
     if (backend == null) {
       List<String> legacyRequires = requires.isEmpty() ? legacy().requires() : requires;
-      return new BuildSystem(LEGACY_BACKEND, List.of(), legacyRequires, false);
+      return new BuildSystem(LEGACY_BACKEND, List.of(), legacyRequires, false, requiresPython);
     }
-    return new BuildSystem(backend, backendPath, requires, true);
+    return new BuildSystem(backend, backendPath, requires, true, requiresPython);
   }
 
   private static BuildSystem legacy() {
-    return new BuildSystem(LEGACY_BACKEND, List.of(), List.of("setuptools>=40.8.0"), false);
+    return new BuildSystem(LEGACY_BACKEND, List.of(), List.of("setuptools>=40.8.0"), false, null);
   }
 
   /** The backend's top-level module, such as {@code hatchling}. */

@@ -2,6 +2,9 @@ package io.github.pyrelease.build;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.io.FileTrees;
+import io.github.pyrelease.python.InterpreterCandidates;
+import io.github.pyrelease.python.InterpreterChoice;
+import io.github.pyrelease.python.InterpreterProbe;
 import io.github.pyrelease.python.ProcessFailedException;
 import io.github.pyrelease.python.ProcessResult;
 import io.github.pyrelease.python.ProcessRunner;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +30,36 @@ import java.util.stream.Stream;
 public final class DistributionBuilder {
 
   private final Map<String, String> environment;
+  private final InterpreterCandidates candidates;
+  private final InterpreterProbe probe;
 
   public DistributionBuilder() {
-    this(System.getenv());
+    this(new InterpreterProbe());
+  }
+
+  /**
+   * A builder that shares {@code probe}'s answers with the other steps of the same run.
+   *
+   * @param probe what the candidate interpreters answered so far
+   */
+  public DistributionBuilder(InterpreterProbe probe) {
+    this(System.getenv(), InterpreterCandidates.ofThisMachine(), probe);
   }
 
   /** A builder that sees {@code environment} as the process environment (for tests). */
   public DistributionBuilder(Map<String, String> environment) {
+    this(environment, InterpreterCandidates.ofThisMachine(), new InterpreterProbe());
+  }
+
+  /**
+   * A builder that sees {@code environment} and chooses among {@code candidates} when the request
+   * names no interpreter.
+   */
+  public DistributionBuilder(
+      Map<String, String> environment, InterpreterCandidates candidates, InterpreterProbe probe) {
     this.environment = Map.copyOf(environment);
+    this.candidates = candidates;
+    this.probe = probe;
   }
 
   /**
@@ -44,8 +70,13 @@ public final class DistributionBuilder {
    */
   public BuildResult build(BuildRequest request, BuildLog log) {
     long start = System.nanoTime();
-    PythonInterpreter python = PythonInterpreter.locate(request.python(), request.pythonProperty());
+    // A named interpreter is never second-guessed, and checked before the project is read.
+    PythonInterpreter named =
+        request.python() == null
+            ? null
+            : PythonInterpreter.locate(request.python(), request.pythonProperty());
     BuildSystem buildSystem = BuildSystem.read(request.projectDir());
+    PythonInterpreter python = named != null ? named : choose(request, buildSystem, log);
     log.info(
         "Python "
             + python.version()
@@ -92,6 +123,26 @@ public final class DistributionBuilder {
     } finally {
       FileTrees.deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * The first candidate that meets the project's requires-python and, unless the build is isolated
+   * (pip then installs them), its build requirements; for {@code python -m build}, pypa/build too.
+   */
+  private PythonInterpreter choose(BuildRequest request, BuildSystem buildSystem, BuildLog log) {
+    List<String> needs = new ArrayList<>(request.isolated() ? List.of() : buildSystem.requires());
+    if (request.frontend() == Frontend.BUILD) {
+      needs.add("build");
+    }
+    InterpreterChoice choice =
+        InterpreterChoice.choose(
+            candidates.of(request.projectDir()),
+            probe,
+            request.projectDir(),
+            needs,
+            buildSystem.requiresPython());
+    log.info(choice.reason());
+    return choice.interpreter();
   }
 
   private static PythonInterpreter isolatedEnvironment(

@@ -2,21 +2,24 @@ package io.github.pyrelease.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pyrelease.Hint;
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.Setting;
 import io.github.pyrelease.python.InstallHints;
 import io.github.pyrelease.python.ProcessFailedException;
 import io.github.pyrelease.python.ProcessResult;
 import io.github.pyrelease.python.ProcessRunner;
 import io.github.pyrelease.python.PythonInterpreter;
+import io.github.pyrelease.python.RequirementState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * pyrelease's own PEP 517 front end: it runs the project's backend through the interpreter with a
@@ -113,7 +116,7 @@ final class Pep517Frontend {
         String module = outcome.path("module").asText();
         String missing = outcome.path("missing").asText(module);
         String distribution = distributionOf(missing.isEmpty() ? module : missing);
-        return new PyreleaseException(
+        return PyreleaseException.hinted(
             "the build backend "
                 + module
                 + " cannot be imported by "
@@ -121,31 +124,29 @@ final class Pep517Frontend {
                 + ": "
                 + outcome.path("message").asText(),
             "[build-system] build-backend = \"" + buildSystem.backend() + "\"",
-            "install it: "
-                + InstallHints.install(List.of(distribution), List.of(distribution))
-                + "; or set pyrelease.isolated=true to install the build requirements into a"
-                + " fresh virtual environment (needs a package index)");
+            Hint.of(
+                "install it: "
+                    + InstallHints.install(List.of(distribution), List.of(distribution))
+                    + "; or build in a fresh virtual environment with the build requirements"
+                    + " installed (",
+                Setting.ISOLATED.is("true"),
+                "; needs a package index)"));
       }
       case "requirements" -> {
-        List<String> names = new ArrayList<>();
-        List<String> requirements = new ArrayList<>();
-        List<String> described = new ArrayList<>();
-        for (JsonNode unmet : outcome.path("unmet")) {
-          String requirement = unmet.path("requirement").asText();
-          requirements.add(requirement);
-          names.add(unmet.path("name").asText(requirement));
-          described.add(requirement + " (" + unmet.path("problem").asText() + ")");
-        }
-        return new PyreleaseException(
-            "the build requirements are not met by "
-                + interpreter
-                + ": "
-                + String.join(", ", described),
+        List<RequirementState> unmet = RequirementState.fromJson(outcome.path("unmet"));
+        String described =
+            unmet.stream()
+                .map(u -> u.requirement() + " (" + u.problem() + ")")
+                .collect(Collectors.joining(", "));
+        return PyreleaseException.hinted(
+            "the build requirements are not met by " + interpreter + ": " + described,
             "[build-system] requires",
-            "install them: "
-                + InstallHints.install(names, requirements)
-                + "; or set pyrelease.isolated=true to install them into a fresh virtual"
-                + " environment (needs a package index)");
+            InstallHints.unmet(
+                python,
+                unmet,
+                buildSystem.requires(),
+                request.python() != null,
+                request.projectDir()));
       }
       case "backend-path" ->
           throw new PyreleaseException(

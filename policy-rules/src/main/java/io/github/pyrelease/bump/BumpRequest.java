@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param tagFormat the tag name template ({@code {version}}, {@code {new_version}}, ...)
  * @param message the commit (and tag) message template
  * @param dryRun print the changes and git actions without doing them
+ * @param createChangelog start a {@code CHANGELOG.md} with the release's section when the project
+ *     has no changelog
  * @param clock the release date for the changelog and the {@code now} field
  * @param environment environment variables ({@code {$NAME}} fields of bumpversion templates)
  * @param pushCredentials credentials for an http(s) remote
@@ -44,6 +46,7 @@ public record BumpRequest(
     String tagFormat,
     String message,
     boolean dryRun,
+    boolean createChangelog,
     Clock clock,
     Map<String, String> environment,
     Optional<Credentials> pushCredentials,
@@ -111,6 +114,12 @@ public record BumpRequest(
     return b.build();
   }
 
+  public BumpRequest withCreateChangelog(boolean value) {
+    Builder b = toBuilder();
+    b.createChangelog = value;
+    return b.build();
+  }
+
   public BumpRequest withClock(Clock value) {
     Builder b = toBuilder();
     b.clock = value;
@@ -144,6 +153,7 @@ public record BumpRequest(
     b.tagFormat = tagFormat;
     b.message = message;
     b.dryRun = dryRun;
+    b.createChangelog = createChangelog;
     b.clock = clock;
     b.environment = environment;
     b.pushCredentials = pushCredentials;
@@ -165,6 +175,7 @@ public record BumpRequest(
     private String tagFormat;
     private String message;
     private boolean dryRun;
+    private boolean createChangelog;
     private Clock clock = Clock.systemDefaultZone();
     private Map<String, String> environment = Map.of();
     private Optional<Credentials> pushCredentials = Optional.empty();
@@ -184,6 +195,7 @@ public record BumpRequest(
           tagFormat,
           message,
           dryRun,
+          createChangelog,
           clock,
           environment,
           pushCredentials,

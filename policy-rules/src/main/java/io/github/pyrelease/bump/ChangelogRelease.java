@@ -38,6 +38,32 @@ final class ChangelogRelease {
 
   private ChangelogRelease() {}
 
+  /** The file name of a changelog the bump starts. */
+  static final String STARTED_FILE = "CHANGELOG.md";
+
+  /**
+   * A new Keep a Changelog file for a project that kept none: an empty Unreleased section and, for
+   * a release (not a development version), the release's own dated section, which says honestly
+   * that earlier changes are not listed.
+   */
+  static String started(String version, boolean release, LocalDate date) {
+    StringBuilder text =
+        new StringBuilder()
+            .append("# Changelog\n\n")
+            .append("All notable changes to this project are documented in this file, in the\n")
+            .append("format of [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).\n\n")
+            .append("## [Unreleased]\n");
+    if (release) {
+      text.append("\n## [")
+          .append(version)
+          .append("] - ")
+          .append(date)
+          .append("\n\n")
+          .append("The changelog starts with this release; earlier changes are not listed.\n");
+    }
+    return text.toString();
+  }
+
   /**
    * @param version the new version as the heading shows it
    * @param tag the new version's tag, for the compare links

@@ -27,14 +27,17 @@ final class EditableFile {
   private final String relative;
   private final Path path;
   private final byte[] original;
+  private final boolean created;
   private final boolean byteOrderMark;
   private final String originalText;
   private final PatchedText text;
 
-  private EditableFile(String relative, Path path, byte[] original, String decoded) {
+  private EditableFile(
+      String relative, Path path, byte[] original, boolean created, String decoded) {
     this.relative = relative;
     this.path = path;
     this.original = original;
+    this.created = created;
     this.byteOrderMark = !decoded.isEmpty() && decoded.charAt(0) == BYTE_ORDER_MARK;
     this.originalText = byteOrderMark ? decoded.substring(1) : decoded;
     this.text = new PatchedText(originalText);
@@ -67,12 +70,30 @@ final class EditableFile {
           "check that the file is readable",
           e);
     }
-    return new EditableFile(relative, path, bytes, decode(relative, bytes));
+    return new EditableFile(relative, path, bytes, false, decode(relative, bytes));
+  }
+
+  /**
+   * A file the bump creates, holding {@code text}.
+   *
+   * @throws PyreleaseException when the file exists already
+   */
+  static EditableFile created(Path root, String relative, String text) {
+    Path path = root.resolve(relative).normalize();
+    if (Files.exists(path)) {
+      throw new PyreleaseException(
+          relative + " exists already, so the bump does not create it",
+          relative,
+          "check why the project reader did not find it, or remove it");
+    }
+    EditableFile file = new EditableFile(relative, path, new byte[0], true, "");
+    file.text.replace(0, 0, text);
+    return file;
   }
 
   /** A file whose content is given (tests, and files planned from already read bytes). */
   static EditableFile of(String relative, Path path, byte[] bytes) {
-    return new EditableFile(relative, path, bytes, decode(relative, bytes));
+    return new EditableFile(relative, path, bytes, false, decode(relative, bytes));
   }
 
   private static String decode(String relative, byte[] bytes) {
@@ -99,8 +120,9 @@ final class EditableFile {
     return path;
   }
 
+  /** The bytes the file holds now, or {@code null} when the bump creates it. */
   byte[] original() {
-    return original.clone();
+    return created ? null : original.clone();
   }
 
   String originalText() {
@@ -112,7 +134,7 @@ final class EditableFile {
   }
 
   boolean isChanged() {
-    return text.isEdited() && !text.current().equals(originalText);
+    return created || text.isEdited() && !text.current().equals(originalText);
   }
 
   /** The new content: the byte order mark, if any, then the edited text as UTF-8. */

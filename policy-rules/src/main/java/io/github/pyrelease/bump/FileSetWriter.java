@@ -37,13 +37,20 @@ import java.util.stream.Stream;
  * died) is rolled back: every file that holds its new content gets its old content back, so the
  * tree ends all-old; a journal without a manifest died before any file was touched and is just
  * removed. A file that holds neither content was changed by someone else since: recovery stops and
- * says which, keeping the journal.
+ * says which, keeping the journal. A file the set creates has no old content: rolling it back
+ * deletes it.
  */
 public final class FileSetWriter {
 
   private static final String MANIFEST = "manifest";
   private static final String DATA = "data";
-  private static final String HEADER = "pyrelease-bump-journal 2";
+  private static final String HEADER = "pyrelease-bump-journal 3";
+
+  /** Journals of earlier versions, which never create a file, are still rolled back. */
+  private static final String OLD_HEADER = "pyrelease-bump-journal 2";
+
+  /** The old length and hash a manifest line gives a file that did not exist. */
+  private static final String ABSENT = "absent";
 
   /** A test hook called before each file is replaced and once after the last. */
   @FunctionalInterface
@@ -57,8 +64,17 @@ public final class FileSetWriter {
     FaultHook NONE = (replaced, total) -> {};
   }
 
-  /** One file's new content. */
-  public record Change(Path file, byte[] before, byte[] after) {}
+  /**
+   * One file's new content.
+   *
+   * @param before its content now, or {@code null} when the set creates it
+   */
+  public record Change(Path file, byte[] before, byte[] after) {
+
+    boolean creates() {
+      return before == null;
+    }
+  }
 
   private final Path journal;
   private final FaultHook hook;
@@ -112,7 +128,7 @@ public final class FileSetWriter {
     String failed = replaced < changes.size() ? changes.get(replaced).file().toString() : "the set";
     try {
       for (int i = replaced - 1; i >= 0; i--) {
-        replace(changes.get(i).file(), changes.get(i).before());
+        restore(changes.get(i).file(), changes.get(i).before());
       }
     } catch (IOException e) {
       throw new PyreleaseException(
@@ -148,23 +164,24 @@ public final class FileSetWriter {
         FileChannel.open(
             journal.resolve(DATA), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (Change change : changes) {
-        writeFully(data, change.before());
+        byte[] before = change.creates() ? new byte[0] : change.before();
+        writeFully(data, before);
         writeFully(data, change.after());
         // old offset, old length, new length, old hash, new hash, file
         manifest
             .append(offset)
             .append('\t')
-            .append(change.before().length)
+            .append(change.creates() ? ABSENT : String.valueOf(before.length))
             .append('\t')
             .append(change.after().length)
             .append('\t')
-            .append(sha256(change.before()))
+            .append(change.creates() ? ABSENT : sha256(before))
             .append('\t')
             .append(sha256(change.after()))
             .append('\t')
             .append(change.file().toAbsolutePath())
             .append('\n');
-        offset += change.before().length + (long) change.after().length;
+        offset += before.length + (long) change.after().length;
       }
       data.force(true);
     }
@@ -191,7 +208,7 @@ public final class FileSetWriter {
     }
     try {
       List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+      if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(OLD_HEADER))) {
         throw new PyreleaseException(
             "the bump journal " + manifest + " is not one pyrelease wrote",
             manifest.toString(),
@@ -204,11 +221,15 @@ public final class FileSetWriter {
           String[] parts = line.split("\t", 6);
           Path file = Path.of(parts[5]);
           Optional<String> now = hashIfPresent(file);
+          boolean created = parts[3].equals(ABSENT);
           if (now.isPresent() && now.get().equals(parts[4]) && !parts[3].equals(parts[4])) {
-            replace(
-                file, read(data, Long.parseLong(parts[0]), Integer.parseInt(parts[1]), parts[3]));
+            restore(
+                file,
+                created
+                    ? null
+                    : read(data, Long.parseLong(parts[0]), Integer.parseInt(parts[1]), parts[3]));
             restored++;
-          } else if (now.isEmpty() || !now.get().equals(parts[3])) {
+          } else if (created ? now.isPresent() : now.isEmpty() || !now.get().equals(parts[3])) {
             conflicts.add(file.toString());
           }
         }
@@ -257,6 +278,15 @@ public final class FileSetWriter {
           "restore the files it names with git (git checkout -- FILE), then delete " + journal);
     }
     return content;
+  }
+
+  /** Gives {@code target} its old content back, or deletes it when it did not exist before. */
+  private static void restore(Path target, byte[] before) throws IOException {
+    if (before == null) {
+      Files.deleteIfExists(target);
+    } else {
+      replace(target, before);
+    }
   }
 
   /** Writes to a temporary file beside {@code target} and renames it over, keeping permissions. */

@@ -145,9 +145,10 @@ public final class ProjectBump {
 
     project
         .changelogIfPresent()
-        .ifPresent(
+        .ifPresentOrElse(
             changelog ->
-                releaseChangelog(changelog, ruleFiles, open, next, tagName, request, notes));
+                releaseChangelog(changelog, ruleFiles, open, next, tagName, request, notes),
+            () -> startChangelog(root, files, next, request, notes));
 
     List<BumpPlan.PlannedFile> changes = new ArrayList<>();
     for (EditableFile file : files.values()) {
@@ -324,6 +325,32 @@ public final class ProjectBump {
               + " with serialize = [\"{major}.{minor}.{patch}{pre_l}{pre_n}\","
               + " \"{major}.{minor}.{patch}\"]");
     }
+  }
+
+  /** With {@code createChangelog}, a project that kept no changelog gets one. */
+  private static void startChangelog(
+      Path root,
+      Map<String, EditableFile> files,
+      Version next,
+      BumpRequest request,
+      List<String> notes) {
+    if (!request.createChangelog()) {
+      return;
+    }
+    String file = ChangelogRelease.STARTED_FILE;
+    boolean release = !next.isDevRelease();
+    files.put(
+        file,
+        EditableFile.created(
+            root,
+            file,
+            ChangelogRelease.started(next.toString(), release, LocalDate.now(request.clock()))));
+    notes.add(
+        "started "
+            + file
+            + (release
+                ? " with a dated section for " + next + " (Keep a Changelog)"
+                : " with an empty Unreleased section"));
   }
 
   private static void releaseChangelog(

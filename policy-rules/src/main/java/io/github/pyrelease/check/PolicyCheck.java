@@ -100,7 +100,8 @@ public final class PolicyCheck {
             request.outDir(),
             request.network(),
             distributions,
-            inventoryOptions(request, policy))) {
+            inventoryOptions(request, policy),
+            request.audit())) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());

@@ -1,5 +1,6 @@
 package io.github.pyrelease.check;
 
+import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.git.GitSettings;
@@ -17,15 +18,22 @@ import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.MonorepoPackage;
+import io.github.pyrelease.project.MonorepoPackages;
 import io.github.pyrelease.project.ProjectLicenseReader;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.secrets.SecretScans;
+import io.github.pyrelease.vuln.AdvisoryLocation;
+import io.github.pyrelease.vuln.AdvisorySettings;
+import io.github.pyrelease.vuln.AdvisorySource;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,29 +53,41 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private final AuditInputs audit;
+  private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
+  private ProjectSecretScans secrets;
+  private DependencyInventory declared;
+  private final Map<String, List<MonorepoPackage>> monorepos = new HashMap<>();
 
   ProjectFacts(Path projectDir) {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
   }
 
-  /**
-   * @param outDir where this check writes its reports: untracked files there are its own
-   * @param distributions the built distributions, or {@code null} when there are none to check
-   */
   ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
-    this(projectDir, outDir, network, distributions, InventoryOptions.defaults());
+    this(
+        projectDir,
+        outDir,
+        network,
+        distributions,
+        InventoryOptions.defaults(),
+        AuditInputs.of(new AdvisorySettings(null, AdvisorySettings.OSV_API, null)));
   }
 
   /**
+   * @param outDir where this check writes its reports: untracked files there are its own
+   * @param distributions the built distributions, or {@code null} when there are none to check
    * @param inventoryOptions where the dependency inventory is read from
+   * @param audit where advisories are found
    */
   ProjectFacts(
       Path projectDir,
       Path outDir,
       Network network,
       DistributionFacts distributions,
-      InventoryOptions inventoryOptions) {
+      InventoryOptions inventoryOptions,
+      AuditInputs audit) {
     this.projectDir = projectDir;
+    this.audit = audit;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
@@ -95,6 +115,37 @@ final class ProjectFacts implements Facts, AutoCloseable {
   }
 
   @Override
+  public synchronized DependencyInventory declaredDependencies() {
+    if (declared == null) {
+      declared = new DependencyInventoryReader().declared(projectDir, inventoryOptions);
+    }
+    return declared;
+  }
+
+  @Override
+  public synchronized List<MonorepoPackage> monorepoPackages(String root) {
+    List<MonorepoPackage> known = monorepos.get(root == null ? "" : root);
+    if (known != null) {
+      return known;
+    }
+    Path top =
+        root != null
+            ? projectDir.resolve(root).toAbsolutePath().normalize()
+            : MonorepoPackages.gitTopDirectory(projectDir)
+                .orElseThrow(
+                    () ->
+                        new FactUnavailableException(
+                            projectDir + " is not in a git work tree, so its monorepo is not known",
+                            projectDir.toString(),
+                            "set the rule's root option to the monorepo's top directory, relative"
+                                + " to the project (such as ..)",
+                            null));
+    List<MonorepoPackage> packages = MonorepoPackages.below(top, projectDir);
+    monorepos.put(root == null ? "" : root, packages);
+    return packages;
+  }
+
+  @Override
   public DistributionFacts distributions() {
     return distributions == null ? Facts.super.distributions() : distributions;
   }
@@ -102,9 +153,7 @@ final class ProjectFacts implements Facts, AutoCloseable {
   @Override
   public synchronized PythonProject project() {
     if (project == null) {
-      project =
-          ScmVersions.computed(
-              new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
+      project = ScmVersions.read(projectDir);
     }
     return project;
   }
@@ -164,6 +213,41 @@ final class ProjectFacts implements Facts, AutoCloseable {
       }
     }
     return files;
+  }
+
+  /**
+   * The rule's database (relative to the project), else the run's, else the OSV API; offline with
+   * no database, nothing can be checked.
+   */
+  @Override
+  public synchronized AdvisorySource advisories(AdvisoryLocation location) {
+    return advisorySources.computeIfAbsent(location, this::advisorySource);
+  }
+
+  private AdvisorySource advisorySource(AdvisoryLocation location) {
+    if (audit.source() != null && location.equals(AdvisoryLocation.configured())) {
+      return audit.source();
+    }
+    return AdvisorySources.open(location, audit.advisories(), network, projectDir);
+  }
+
+  @Override
+  public synchronized SecretScans secrets() {
+    if (secrets == null) {
+      BuiltDistributions built = distributions instanceof BuiltDistributions b ? b : null;
+      secrets =
+          new ProjectSecretScans(
+              projectDir,
+              this::repository,
+              built == null ? null : built.path(),
+              built == null ? null : built.directory());
+    }
+    return secrets;
+  }
+
+  private Optional<JGitFacts> repository() {
+    git();
+    return git;
   }
 
   @Override

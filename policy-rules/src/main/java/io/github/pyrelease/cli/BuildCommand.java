@@ -5,15 +5,20 @@ import io.github.pyrelease.build.BuildRequest;
 import io.github.pyrelease.build.BuildResult;
 import io.github.pyrelease.build.DistributionBuilder;
 import io.github.pyrelease.build.Frontend;
+import io.github.pyrelease.python.InterpreterCandidates;
+import io.github.pyrelease.python.InterpreterProbe;
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pyrelease build}: builds the sdist and the wheel with the project's backend. */
@@ -29,6 +34,8 @@ import picocli.CommandLine.Spec;
       "2:usage or environment error (no interpreter, missing backend or requirements)"
     })
 final class BuildCommand implements Callable<Integer> {
+
+  @ParentCommand private PyreleaseCli cli;
 
   @Spec private CommandLine.Model.CommandSpec spec;
 
@@ -48,8 +55,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--python",
       paramLabel = "PYTHON",
-      description = "the interpreter that runs the backend (default: python3 on the PATH)")
-  private String python = "python3";
+      description =
+          "the interpreter that runs the backend (default: the first of DIR/.venv, DIR/venv,"
+              + " $VIRTUAL_ENV, python3 on the PATH and /usr/bin/python3 that has the build"
+              + " requirements)")
+  private String python;
 
   @Option(
       names = "--frontend",
@@ -109,8 +119,12 @@ final class BuildCommand implements Callable<Integer> {
             out.flush();
           }
         };
+    boolean windows = File.separatorChar == '\\';
+    InterpreterCandidates candidates =
+        new InterpreterCandidates(
+            cli.environment(), windows, windows ? List.of() : InterpreterCandidates.SYSTEM);
     BuildResult result =
-        new DistributionBuilder()
+        new DistributionBuilder(cli.environment(), candidates, new InterpreterProbe())
             .build(
                 new BuildRequest(
                     projectDir,

@@ -64,6 +64,11 @@ final class BumpCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the diff and the git actions; change nothing")
   private boolean dryRun;
 
+  @Option(
+      names = "--create-changelog",
+      description = "start CHANGELOG.md with the release's section when the project has none")
+  private boolean createChangelog;
+
   @Option(names = "--allow-dirty", description = "allow uncommitted changes in other files")
   private Boolean allowDirty;
 
@@ -110,6 +115,7 @@ final class BumpCommand implements Callable<Integer> {
             .withAllowDirty(allowDirty)
             .withTemplates(tagFormat, message)
             .withDryRun(dryRun)
+            .withCreateChangelog(createChangelog)
             .withEnvironment(
                 parent.environment(), PushCredentials.fromEnvironment(parent.environment()));
     if (newVersion != null) {

@@ -2,33 +2,22 @@ package io.github.pyrelease.cli;
 
 import io.github.pyrelease.check.CheckRequest;
 import io.github.pyrelease.check.CheckResult;
-import io.github.pyrelease.check.Network;
 import io.github.pyrelease.check.PolicyCheck;
-import io.github.pyrelease.credentials.CredentialLookup;
-import io.github.pyrelease.credentials.ServerCredentials;
-import io.github.pyrelease.http.HttpSettings;
-import io.github.pyrelease.http.ProxySettings;
-import io.github.pyrelease.http.ResponseCache;
-import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.policyfile.PolicySources;
-import io.github.pyrelease.policyfile.RemotePolicies;
-import io.github.pyrelease.report.GithubAnnotations;
+import io.github.pyrelease.project.ProjectFinder;
 import io.github.pyrelease.report.ReportFormat;
-import io.github.pyrelease.report.TextReport;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -97,21 +86,7 @@ final class CheckCommand implements Callable<Integer> {
               + " (default: python3 on the PATH)")
   private String python = "python3";
 
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description =
-          "the policy: a YAML file, classpath:<resource> or https://<url>#sha256=<hex>"
-              + " (default: DIR/release-policy.yaml if it exists, else the built-in default policy)")
-  private String policy;
-
-  @Option(
-      names = "--policy-cache",
-      paramLabel = "DIR",
-      description =
-          "where policies fetched from URLs are cached (default: $XDG_CACHE_HOME/pyrelease/policies"
-              + " or ~/.cache/pyrelease/policies)")
-  private Path policyCache;
+  @Mixin private PolicyOptions policyOptions = new PolicyOptions();
 
   @Option(
       names = "--fail-on",
@@ -119,78 +94,69 @@ final class CheckCommand implements Callable<Integer> {
       description = "error (default) or warning: the least severe finding that fails the check")
   private String failOn = "error";
 
+  @Mixin private NetworkOptions networkOptions = new NetworkOptions();
+
   @Option(
-      names = "--offline",
+      names = "--recursive",
       description =
-          "ask no server: git remotes and package indexes are left alone and their rules report"
-              + " 'not checked: offline'")
-  private boolean offline;
-
-  @Option(
-      names = "--index",
-      paramLabel = "NAME=URL",
-      description =
-          "define or redefine a package index name for version-unpublished, such as"
-              + " pypi=https://mirror.example/ (repeatable)")
-  private Map<String, String> indexes = new LinkedHashMap<>();
-
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "SECONDS",
-      description = "the longest wait for a connection (default: ${DEFAULT-VALUE})")
-  private long connectTimeout = HttpSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
-
-  @Option(
-      names = "--read-timeout",
-      paramLabel = "SECONDS",
-      description = "the longest silence of a server or git remote (default: ${DEFAULT-VALUE})")
-  private long readTimeout = HttpSettings.DEFAULT_READ_TIMEOUT.toSeconds();
-
-  @Option(
-      names = "--http-attempts",
-      paramLabel = "N",
-      description = "attempts per request, retries included (default: ${DEFAULT-VALUE})")
-  private int httpAttempts = RetryPolicy.defaults().maxAttempts();
+          "check every Python project below DIR (a monorepo: each directory with a"
+              + " pyproject.toml, setup.cfg or setup.py) in one process, in parallel; each writes"
+              + " its reports to its own target/pyrelease, or to --out/<its path>")
+  private boolean recursive;
 
   @Override
   public Integer call() {
     Map<String, String> environment = cli.environment();
-    Network network =
-        Network.of(
-            offline,
-            Duration.ofSeconds(connectTimeout),
-            Duration.ofSeconds(readTimeout),
-            httpAttempts,
-            ProxySettings.fromEnvironment(environment),
-            new CredentialLookup(ServerCredentials.none(), environment),
-            indexes,
-            new ResponseCache(),
-            "pyrelease check");
+    if (!recursive) {
+      CheckResult result = check(projectDir, outDir, distDir, environment);
+      CheckOutput.print(result, cli, spec.commandLine().getOut());
+      return CheckOutput.exitCode(result);
+    }
+    if (distDir != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--dist names one project's distributions; with --recursive each project's own"
+              + " target/dist (or dist/) is checked");
+    }
+    List<Path> projects = ProjectFinder.find(projectDir);
+    if (projects.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "no Python project below "
+              + projectDir
+              + " (no pyproject.toml, setup.cfg or setup.py outside hidden directories,"
+              + " virtual environments, node_modules, target, build and dist)");
+    }
+    List<ProjectChecks.Checked> all =
+        ProjectChecks.run(
+            projects,
+            project ->
+                check(
+                    project,
+                    outDir == null ? null : outDir.resolve(projectDir.relativize(project)),
+                    null,
+                    environment),
+            Runtime.getRuntime().availableProcessors());
+    return ProjectChecks.print(all, cli, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** One project's check, on its own facts (so that projects can be checked in parallel). */
+  private CheckResult check(Path project, Path out, Path dist, Map<String, String> environment) {
     CheckRequest request =
         new CheckRequest(
-            projectDir,
+            project,
             new RuleSelection(stages(), CliChoices.ruleIds(rules)),
-            outDir != null ? outDir : projectDir.resolve("target/pyrelease"),
+            out != null ? out : project.resolve("target/pyrelease"),
             formats.isEmpty()
                 ? EnumSet.allOf(ReportFormat.class)
                 : CliChoices.formats(spec, formats),
             CliChoices.failOn(spec, failOn),
-            policy,
-            network,
-            distDir,
+            policyOptions.policy,
+            networkOptions.network(environment, "pyrelease check"),
+            dist,
             python);
-    Path cache =
-        policyCache != null ? policyCache : RemotePolicies.defaultCacheDir(cli.environment());
-    PolicySources sources =
-        new PolicySources(CheckCommand.class.getClassLoader(), new RemotePolicies(cache, offline));
-    CheckResult result = new PolicyCheck(BuiltInRules.registry(), sources).run(request);
-    print(result);
-    if (!result.failed()) {
-      return ExitCode.OK;
-    }
-    return result.evaluation().failsOnlyForUnavailableFacts(result.failOn())
-        ? ExitCode.FACT_UNAVAILABLE
-        : ExitCode.RULE_FAILED;
+    PolicySources sources = policyOptions.sources(environment, networkOptions.offline);
+    return new PolicyCheck(BuiltInRules.registry(), sources).run(request);
   }
 
   /**
@@ -203,18 +169,5 @@ final class CheckCommand implements Callable<Integer> {
       return EnumSet.complementOf(EnumSet.of(Stage.RELEASE));
     }
     return chosen;
-  }
-
-  private void print(CheckResult result) {
-    PrintWriter out = spec.commandLine().getOut();
-    ConsoleStyle style = new ConsoleStyle(cli.colour());
-    TextReport.lines(result.evaluation(), result.policyOrigin())
-        .forEach(line -> out.println(style.apply(line)));
-    if (GithubAnnotations.enabled(cli.environment())) {
-      GithubAnnotations.lines(result.evaluation(), result.evaluation().projectDir())
-          .forEach(out::println);
-    }
-    result.reports().forEach(report -> out.println("report: " + report));
-    out.flush();
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every rule passed",
-      "1:a rule failed",
+      "1:a rule failed (publish: or a stage waits for an approval)",
       "2:usage or input error (bad arguments, bad policy, unreadable project)",
       "3:a fact could not be obtained and the policy made that fatal"
     })
@@ -31,9 +31,12 @@ public final class PyreleaseCli implements Runnable {
   static final Subcommands SUBCOMMANDS =
       new Subcommands()
           .with("check", CheckCommand::new)
+          .with("audit", AuditCommand::new)
           .with("build", BuildCommand::new)
+          .with("publish", PublishCommand::new)
           .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new);
+          .with("rules", RulesCommand::new)
+          .with("secrets", SecretsCommand::new);
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -72,7 +75,8 @@ public final class PyreleaseCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose check, build, version or rules");
+        spec.commandLine(),
+        "missing command: choose check, audit, build, publish, version, rules or secrets");
   }
 
   InputStream in() {
@@ -81,6 +85,11 @@ public final class PyreleaseCli implements Runnable {
 
   Map<String, String> environment() {
     return environment;
+  }
+
+  /** Whether a person is at the console, who can answer a question. */
+  boolean interactive() {
+    return terminal;
   }
 
   /** Whether to colour the console: a terminal, and the user has not asked for no colour. */

@@ -2,7 +2,6 @@ package io.github.pyrelease.cli;
 
 import io.github.pyrelease.check.PolicyCheck;
 import io.github.pyrelease.project.PythonProject;
-import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.project.VersionSource;
 import io.github.pyrelease.scm.ScmVersions;
 import io.github.pyrelease.version.InvalidVersionException;
@@ -95,11 +94,7 @@ final class VersionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PythonProject project =
-          ScmVersions.computed(
-              new PythonProjectReader().read(projectDir),
-              System.getenv(),
-              java.time.Clock.systemUTC());
+      PythonProject project = ScmVersions.read(projectDir);
       PrintWriter out = spec.commandLine().getOut();
       String version = PolicyCheck.declaredVersion(project);
       out.println(

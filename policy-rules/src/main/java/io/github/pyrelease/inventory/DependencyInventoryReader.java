@@ -33,6 +33,19 @@ public final class DependencyInventoryReader {
   private static final Pattern PYVENV_VERSION =
       Pattern.compile("(?m)^\\s*(?:version|version_info)\\s*=\\s*(\\d+\\.\\d+(?:\\.\\d+)?)");
 
+  /**
+   * The requirements pyproject.toml in {@code projectDir} declares, those whose marker holds for
+   * the project's Python; empty when there is no pyproject.toml.
+   */
+  public DependencyInventory declared(Path projectDir, InventoryOptions options) {
+    InventoryFiles files = new InventoryFiles(projectDir);
+    MarkerEnvironment environment =
+        options.environment() != null ? options.environment() : environmentOf(options, projectDir);
+    return new DeclaredDependencyReader(files, environment)
+        .read(projectDir)
+        .orElseGet(() -> new DependencyInventory(InventorySource.DECLARED, List.of(), List.of()));
+  }
+
   /** Reads the inventory of the project in {@code projectDir}. */
   public DependencyInventory read(Path projectDir, InventoryOptions options) {
     InventoryFiles files = new InventoryFiles(projectDir);

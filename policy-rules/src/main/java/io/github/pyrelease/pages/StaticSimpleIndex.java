@@ -2,6 +2,7 @@ package io.github.pyrelease.pages;
 
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.index.ProjectNames;
+import io.github.pyrelease.io.FolderLock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +64,13 @@ public final class StaticSimpleIndex {
    *     existing page cannot be read, or the pages cannot be written (then nothing changed)
    */
   public PagesResult write(String project, List<DistributionLink> files) {
-    IndexPlan plan = plan(project, files);
-    List<IndexPlan.Target> changes = plan.changes();
-    staged.commit(changes.stream().map(IndexPlan.Target::change).toList());
-    return plan.result(changes.stream().map(IndexPlan.Target::relative).toList());
+    // Read, merge and replace under the folder's lock: modules of a parallel reactor share a site.
+    try (FolderLock lock = FolderLock.acquire(root)) {
+      IndexPlan plan = plan(project, files);
+      List<IndexPlan.Target> changes = plan.changes();
+      staged.commit(changes.stream().map(IndexPlan.Target::change).toList());
+      return plan.result(changes.stream().map(IndexPlan.Target::relative).toList());
+    }
   }
 
   private IndexPlan plan(String project, List<DistributionLink> links) {

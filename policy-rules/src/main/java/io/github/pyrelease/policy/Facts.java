@@ -6,8 +6,12 @@ import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.index.IndexFacts;
 import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.project.Changelog;
+import io.github.pyrelease.project.MonorepoPackage;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.secrets.SecretScans;
+import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySource;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,10 +92,43 @@ public interface Facts {
   /**
    * The known vulnerabilities of packages: an offline advisory database or the OSV API.
    *
+   * @param location where the rule asks for them to be read; {@link AdvisoryLocation#configured()}
+   *     for the run's own choice
    * @throws FactUnavailableException when this evaluation has no advisory source (offline without a
    *     database)
    */
-  default AdvisorySource advisories() {
+  default AdvisorySource advisories(AdvisoryLocation location) {
     throw new FactUnavailableException("no advisory source in this evaluation", null, null, null);
+  }
+
+  /**
+   * Secret scans of the distributions, the work tree and the git history.
+   *
+   * @throws FactUnavailableException when this evaluation cannot scan
+   */
+  default SecretScans secrets() {
+    throw new FactUnavailableException("no secret scanning in this evaluation", null, null, null);
+  }
+
+  /**
+   * The requirements the project's pyproject.toml declares ({@code [project].dependencies}, its
+   * extras and dependency groups), whatever a lock file pins.
+   *
+   * @throws FactUnavailableException when this evaluation reads no declared dependencies
+   */
+  default DependencyInventory declaredDependencies() {
+    throw new FactUnavailableException(
+        "no declared dependencies in this evaluation", null, null, null);
+  }
+
+  /**
+   * The other Python packages of the monorepo the project is part of.
+   *
+   * @param root the monorepo's top directory relative to the project, or {@code null} for the top
+   *     of the project's git work tree
+   * @throws FactUnavailableException when there is no such directory to search
+   */
+  default List<MonorepoPackage> monorepoPackages(String root) {
+    throw new FactUnavailableException("no monorepo in this evaluation", null, null, null);
   }
 }

@@ -42,6 +42,12 @@ public record Policy(Map<String, RuleSetting> settings, Level unavailable, Strin
     return setting == null || setting.level() == null ? rule.defaultLevel() : setting.level();
   }
 
+  /** Whether the policy gives {@code rule} a level of its own. */
+  public boolean setsLevelOf(Rule rule) {
+    RuleSetting setting = settings.get(rule.id());
+    return setting != null && setting.level() != null;
+  }
+
   /** The waivers the policy declares for the rule {@code ruleId}, in policy order. */
   public List<Waiver> waiversOf(String ruleId) {
     RuleSetting setting = settings.get(ruleId);

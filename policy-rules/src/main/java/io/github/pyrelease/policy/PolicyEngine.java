@@ -32,7 +32,8 @@ public final class PolicyEngine {
 
   /**
    * Evaluates every rule of the selected stages, in registry order. Rules turned off or not named
-   * by the selection are reported as skipped, so reports show the whole policy.
+   * by the selection are reported as skipped, so reports show the whole policy; an opt-in rule (off
+   * by default) that the policy does not name is left out.
    */
   public List<RuleResult> evaluate(Policy policy, Facts facts, RuleSelection selection) {
     LocalDate today = LocalDate.now(clock);
@@ -43,6 +44,9 @@ public final class PolicyEngine {
         continue;
       }
       Level level = policy.levelOf(rule);
+      if (level == Level.OFF && rule.defaultLevel() == Level.OFF && !policy.setsLevelOf(rule)) {
+        continue; // an opt-in rule the policy does not turn on is no part of it
+      }
       if (level == Level.OFF) {
         results.add(skipped(rule, level, "turned off by the " + policy.origin()));
       } else if (!selection.named(rule)) {
@@ -73,13 +77,13 @@ public final class PolicyEngine {
     for (Finding finding : verdict.findings()) {
       Waiver waiver =
           waivers.stream()
-              .filter(w -> w.activeOn(today) && w.id().equals(finding.key()))
+              .filter(w -> w.activeOn(today) && finding.knownAs(w.id()))
               .findFirst()
               .orElse(null);
       findings.add(new RuleResult.LeveledFinding(finding, finding.levelUnder(level), waiver));
     }
     for (Waiver waiver : expired) {
-      boolean stillFound = verdict.findings().stream().anyMatch(f -> f.key().equals(waiver.id()));
+      boolean stillFound = verdict.findings().stream().anyMatch(f -> f.knownAs(waiver.id()));
       findings.add(new RuleResult.LeveledFinding(expiredWaiver(waiver, stillFound), Level.ERROR));
     }
     return new RuleResult(

@@ -125,6 +125,45 @@ public final class RuleOption<T> {
         });
   }
 
+  /**
+   * A list of tables (maps with string keys), such as rules written out in a policy; a single map
+   * is taken as a list of one. Only the shape is checked here: what the keys mean is the rule's.
+   */
+  public static RuleOption<List<java.util.Map<String, Object>>> tables(
+      String name, String description) {
+    return new RuleOption<>(
+        name,
+        "list of maps",
+        List.of(),
+        description,
+        raw -> {
+          List<?> items = raw instanceof java.util.Map<?, ?> ? List.of(raw) : null;
+          if (items == null && raw instanceof List<?> list) {
+            items = list;
+          }
+          if (items == null) {
+            throw new IllegalArgumentException("expected a list of maps, got " + describe(raw));
+          }
+          List<java.util.Map<String, Object>> tables = new ArrayList<>();
+          for (Object item : items) {
+            if (!(item instanceof java.util.Map<?, ?> map)) {
+              throw new IllegalArgumentException(
+                  "expected a list of maps, but an item is " + describe(item));
+            }
+            java.util.Map<String, Object> table = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+              if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException(
+                    "expected maps with string keys, but a key is " + describe(entry.getKey()));
+              }
+              table.put(key, entry.getValue());
+            }
+            tables.add(java.util.Collections.unmodifiableMap(table));
+          }
+          return List.copyOf(tables);
+        });
+  }
+
   /** A list of globs ({@code *}, {@code **}, {@code ?}, {@code [..]}, {@code {a,b}}). */
   public static RuleOption<List<Glob>> globs(
       String name, List<String> defaultValue, String description) {

@@ -271,7 +271,8 @@ final class ProjectFiles {
     return relative.isEmpty() ? "the project directory" : relative;
   }
 
-  private static boolean skipped(String name) {
+  /** A directory name never searched: hidden, tool output, virtual environments, caches. */
+  static boolean skipped(String name) {
     return name.startsWith(".")
         || SKIPPED_DIRECTORIES.contains(name.toLowerCase(Locale.ROOT))
         || name.endsWith(".egg-info");

@@ -101,7 +101,13 @@ public final class ReleasePublishing {
   public PublishState publish(PublishPlan plan, PythonProject project) {
     requireOnline(plan);
     Release release = ReleaseReader.read(settings.distDir(), project);
-    return publisher(plan).publish(release);
+    PublishState state = publisher(plan).publish(release);
+    PublishedRecord published = new PublishedRecord(state);
+    Path file = published.write(settings.outDir());
+    published.lines().forEach(log::info);
+    log.info("the release's URLs: " + file);
+    published.toGithubActions(file, settings.network().credentials().environment());
+    return state;
   }
 
   /** Says what {@link #publish} would send and write, sending and writing nothing. */

@@ -5,6 +5,7 @@ import io.github.pyrelease.dist.ReleaseFile;
 import io.github.pyrelease.dist.ReleaseFiles;
 import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.project.VersionSource;
 import io.github.pyrelease.version.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,16 +74,22 @@ public final class ReleaseReader {
           distDir.toString(),
           "build the project again into an empty directory (mvn clean package)");
     }
-    Optional<Version> declared =
-        project.declaredSource().flatMap(source -> Version.tryParse(source.text()));
+    // a version computed from git tags counts too: the work tree's, as a build computes it now
+    Optional<VersionSource> source = project.declaredSource();
+    Optional<Version> declared = source.flatMap(s -> Version.tryParse(s.text()));
     if (declared.isPresent() && !declared.get().equals(version)) {
       throw new PyreleaseException(
           "the distributions in "
               + distDir
               + " are of version "
               + version
-              + ", the project declares "
-              + declared.get(),
+              + ", the project's version is "
+              + declared.get()
+              + " ("
+              + source.get().location()
+              + ", "
+              + source.get().label()
+              + ")",
           distDir.toString(),
           "build the project again (mvn clean package) so the files carry its version");
     }

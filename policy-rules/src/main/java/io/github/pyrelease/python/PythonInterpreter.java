@@ -99,9 +99,21 @@ public record PythonInterpreter(String command, Path executable, String version)
         .orElseThrow(() -> notFound("'" + command + "' is not on the PATH", property));
   }
 
+  /** Whether this interpreter is a virtual environment's ({@code pyvenv.cfg} beside its bin/). */
+  public boolean isVirtualEnvironment() {
+    Path bin = executable.toAbsolutePath().getParent();
+    return bin != null
+        && bin.getParent() != null
+        && Files.isRegularFile(bin.getParent().resolve("pyvenv.cfg"));
+  }
+
   /** The first executable file named {@code name} on the PATH. */
   public static java.util.Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
+    return onPath(name, System.getenv("PATH"));
+  }
+
+  /** The first executable file named {@code name} in the directories of {@code path}. */
+  public static java.util.Optional<Path> onPath(String name, String path) {
     if (path == null) {
       return java.util.Optional.empty();
     }
@@ -109,7 +121,12 @@ public record PythonInterpreter(String command, Path executable, String version)
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, name);
+      Path candidate;
+      try {
+        candidate = Path.of(dir, name);
+      } catch (java.nio.file.InvalidPathException e) {
+        continue; // an entry no file can be in (Windows: quotes, stray characters)
+      }
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return java.util.Optional.of(candidate);
       }

@@ -3,6 +3,7 @@ package io.github.pyrelease.scm;
 import io.github.pyrelease.git.GitDescription;
 import io.github.pyrelease.git.JGitDescriber;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.project.ScmSettings;
 import io.github.pyrelease.project.SourceKind;
 import io.github.pyrelease.project.VersionSource;
@@ -33,6 +34,14 @@ import java.util.TreeSet;
 public final class ScmVersions {
 
   private ScmVersions() {}
+
+  /**
+   * The project in {@code projectDir} with a version from git tags computed, as its build will
+   * compute it in this work tree now.
+   */
+  public static PythonProject read(Path projectDir) {
+    return computed(new PythonProjectReader().read(projectDir), System.getenv(), Clock.systemUTC());
+  }
 
   /** The outcome: the version, or why there is none. */
   public record Outcome(String version, String describe, String problem) {}

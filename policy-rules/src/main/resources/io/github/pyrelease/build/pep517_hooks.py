@@ -9,6 +9,11 @@ REQUEST holds {"hook": "sdist" | "wheel-from-sdist", "directory", "out", "backen
 goes to stdout/stderr (pyrelease streams it into the build log); the outcome goes to RESULT as JSON:
 {"file": name} on success, or {"error": kind, ...} with exit code 3 when the environment lacks
 something (the backend, a build requirement). A hook that raises exits 1 with its traceback.
+
+The hook "probe" builds nothing: it tells pyrelease, when it chooses among interpreters, whether
+this one could run the build, with the same checks the build makes. REQUEST {"hook": "probe",
+"requires", "requires_python"}; RESULT {"version", "executable", "requirements": [{"requirement",
+"name", "installed", "problem"?, "too_old"?}], "requires_python": true | false | null (not checked)}.
 Python 3.8+, standard library only: packaging is used when importable, to check versions.
 """
 import importlib
@@ -29,25 +34,25 @@ class EnvironmentProblem(Exception):
         self.result = result
 
 
-def _packaging():
+def _packaging(module="requirements"):
     for prefix in ("packaging", "pip._vendor.packaging", "setuptools._vendor.packaging",
                    "pkg_resources.extern.packaging"):
         try:
-            requirements = importlib.import_module(prefix + ".requirements")
-            return requirements.Requirement
+            return importlib.import_module(prefix + "." + module)
         except Exception:  # noqa: BLE001 - any failure means "not usable"
             continue
     return None
 
 
-def unmet(requirements):
-    """The requirements the interpreter does not satisfy, each with the reason."""
+def examine(requirements):
+    """Each requirement that applies here with the installed version and, when unmet, why."""
     try:
         import importlib.metadata as metadata
     except ImportError:  # Python < 3.8 is refused by pyrelease before this runs
         return []
-    requirement_class = _packaging()
-    problems = []
+    packaging_requirements = _packaging()
+    requirement_class = packaging_requirements.Requirement if packaging_requirements else None
+    states = []
     for text in requirements:
         name = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", text)
         name = name.group(1) if name else text
@@ -56,7 +61,8 @@ def unmet(requirements):
             try:
                 parsed = requirement_class(text)
             except Exception as error:  # noqa: BLE001
-                problems.append({"requirement": text, "problem": "invalid requirement: %s" % error})
+                states.append({"requirement": text, "name": name, "installed": None,
+                               "problem": "invalid requirement: %s" % error})
                 continue
             if parsed.marker is not None and not parsed.marker.evaluate({"extra": ""}):
                 continue
@@ -64,13 +70,48 @@ def unmet(requirements):
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
-            problems.append({"requirement": text, "name": name, "problem": "not installed"})
+            states.append({"requirement": text, "name": name, "installed": None,
+                           "problem": "not installed"})
             continue
+        state = {"requirement": text, "name": name, "installed": installed}
         if specifier is not None and installed is not None and \
                 not specifier.contains(installed, prereleases=True):
-            problems.append({"requirement": text, "name": name,
-                             "problem": "version %s is installed" % installed})
-    return problems
+            state["problem"] = "version %s is installed" % installed
+            state["too_old"] = _below(installed, specifier)
+        states.append(state)
+    return states
+
+
+def _below(installed, specifier):
+    """Whether a newer version is what the specifier asks for (a lower bound above installed)."""
+    version = _packaging("version")
+    try:
+        have = version.Version(installed)
+        return any(clause.operator in (">=", ">", "~=", "==", "===")
+                   and not clause.version.endswith("*")
+                   and version.Version(clause.version) > have for clause in specifier)
+    except Exception:  # noqa: BLE001 - an unparsable version: say only that it is excluded
+        return False
+
+
+def unmet(requirements):
+    """The requirements the interpreter does not satisfy, each with the reason."""
+    return [state for state in examine(requirements) if "problem" in state]
+
+
+def probe(request):
+    """Whether this interpreter could run the build: its version, requires-python, requirements."""
+    version = "%d.%d.%d" % sys.version_info[:3]
+    fits = None
+    requires_python = request.get("requires_python")
+    specifiers = _packaging("specifiers") if requires_python else None
+    if specifiers is not None:
+        try:
+            fits = specifiers.SpecifierSet(requires_python).contains(version, prereleases=True)
+        except Exception:  # noqa: BLE001 - an invalid requires-python is the dist rules' to report
+            fits = None
+    return {"version": version, "executable": sys.executable,
+            "requirements": examine(request.get("requires") or []), "requires_python": fits}
 
 
 def ensure(requirements, install_missing):
@@ -131,6 +172,8 @@ def extract_sdist(sdist, into):
 
 
 def run(request):
+    if request["hook"] == "probe":
+        return probe(request)
     config = request.get("config_settings") or None
     out = os.path.abspath(request["out"])
     os.makedirs(out, exist_ok=True)

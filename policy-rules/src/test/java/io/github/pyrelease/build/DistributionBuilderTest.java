@@ -3,12 +3,17 @@ package io.github.pyrelease.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pyrelease.FrontEnd;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.dist.CoreMetadata;
 import io.github.pyrelease.dist.Distribution;
 import io.github.pyrelease.dist.DistributionReader;
 import io.github.pyrelease.dist.MetadataField;
+import io.github.pyrelease.python.InterpreterCandidates;
+import io.github.pyrelease.python.InterpreterProbe;
 import io.github.pyrelease.python.ProcessFailedException;
+import io.github.pyrelease.python.PythonInterpreter;
+import io.github.pyrelease.python.TestVenvs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -320,6 +325,111 @@ class DistributionBuilderTest {
         io.github.pyrelease.python.PythonInterpreter.onPath("uv").isEmpty());
     assertThatThrownBy(() -> new DistributionBuilder().build(request, buildLog))
         .hasMessage("pyrelease.frontend=uv needs uv, which is not on the PATH");
+  }
+
+  /** The project's .venv sees the system's backends; python3 on the PATH is a bare venv's. */
+  private DistributionBuilder discovering(Path project) throws IOException {
+    TestVenvs.withSystemPackages(project.resolve(".venv"));
+    Path bare = TestVenvs.bare(dir.resolve("bare"));
+    Path path = TestVenvs.pathWithPython3(dir.resolve("path-bin"), TestVenvs.python(bare));
+    return new DistributionBuilder(
+        Map.of(),
+        new InterpreterCandidates(Map.of("PATH", path.toString()), false, List.of()),
+        new InterpreterProbe());
+  }
+
+  private static BuildRequest request(Path project, Path out, String python) {
+    return new BuildRequest(
+        project,
+        out,
+        python,
+        "pyrelease.python",
+        Frontend.PYRELEASE,
+        false,
+        Duration.ofMinutes(3),
+        true,
+        Map.of());
+  }
+
+  @Test
+  void withNoInterpreterNamedTheProjectsVenvBuildsThoughPythonOnPathLacksTheBackend()
+      throws IOException {
+    Path project = TestProjects.write(dir.resolve("p"), TestProjects.flit());
+    BuildResult result =
+        discovering(project).build(request(project, dir.resolve("out"), null), buildLog);
+    assertThat(result.wheel()).exists();
+    assertThat(log)
+        .contains(
+            "info: Python: .venv/bin/python ("
+                + PythonInterpreter.locate(TestProjects.PYTHON, "test").version()
+                + "): has flit_core "
+                + TestVenvs.systemVersionOf("flit_core")
+                + ", meets requires-python >=3.8")
+        .anyMatch(
+            line ->
+                line.startsWith("info: Python ")
+                    && line.contains(" at " + project + "/.venv/bin/python"));
+  }
+
+  @Test
+  void aNamedInterpreterIsNeverSecondGuessed() throws IOException {
+    Path project = TestProjects.write(dir.resolve("p"), TestProjects.flit());
+    DistributionBuilder builder = discovering(project);
+    String bare = TestVenvs.python(dir.resolve("bare")).toString();
+    assertThatThrownBy(() -> builder.build(request(project, dir.resolve("out"), bare), buildLog))
+        .hasMessageStartingWith("the build requirements are not met by " + bare)
+        .hasMessageEndingWith(": flit_core >=3.2,<4 (not installed)")
+        .extracting(e -> ((PyreleaseException) e).fix())
+        .asString()
+        .startsWith(
+            "install them into that virtual environment: "
+                + bare
+                + " -m pip install 'flit_core >=3.2,<4'");
+    assertThat(log).noneMatch(line -> line.startsWith("info: Python:"));
+  }
+
+  /** The issue: click needs flit_core>=3.11, Debian has 3.8, and apt-get cannot help. */
+  @Test
+  void aTooOldBackendOffersWhatCanWorkNeverAPackageCommand() throws IOException {
+    Map<String, String> files = new java.util.HashMap<>(TestProjects.flit());
+    files.put(
+        "pyproject.toml",
+        files.get("pyproject.toml").replace("flit_core >=3.2,<4", "flit_core>=999"));
+    Path project = TestProjects.write(dir.resolve("p"), files);
+    String installed = TestVenvs.systemVersionOf("flit_core");
+    PyreleaseException e =
+        (PyreleaseException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> build(project, dir.resolve("out"), Map.of()));
+    assertThat(e.getMessage())
+        .endsWith(": flit_core>=999 (version " + installed + " is installed)");
+    String venv = project.resolve(".venv").toString();
+    String shared =
+        "flit_core "
+            + installed
+            + " is installed, too old for flit_core>=999 (a system package cannot change that):"
+            + " install the build requirements into a virtual environment: "
+            + TestProjects.PYTHON
+            + " -m venv "
+            + venv
+            + " && "
+            + venv
+            + "/bin/python -m pip install 'flit_core>=999', then build with it (";
+    assertThat(e.fix(FrontEnd.MAVEN))
+        .isEqualTo(
+            shared
+                + "-Dpyrelease.python="
+                + venv
+                + "/bin/python); or build in a fresh virtual environment"
+                + " (-Dpyrelease.isolated=true; needs a package index)")
+        .doesNotContain("apt-get");
+    assertThat(e.fix(FrontEnd.CLI))
+        .isEqualTo(
+            shared
+                + "--python "
+                + venv
+                + "/bin/python); or build in a fresh virtual environment (--isolated; needs a"
+                + " package index)");
   }
 
   private static List<String> names(Path dir) throws IOException {

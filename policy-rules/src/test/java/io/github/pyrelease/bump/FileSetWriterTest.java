@@ -68,6 +68,95 @@ class FileSetWriterTest {
   }
 
   @Test
+  void aCreatedFileIsDeletedWhenALaterFileCannotBeWritten() throws Exception {
+    Path created = dir.resolve("CHANGELOG.md");
+    Path a = dir.resolve("a");
+    Projects.write(a, "old a");
+    FileSetWriter failing =
+        new FileSetWriter(
+            dir.resolve("journal"),
+            (replaced, total) -> {
+              if (replaced == 1) {
+                throw new java.io.IOException("disk full");
+              }
+            });
+    assertThatThrownBy(
+            () ->
+                failing.write(
+                    List.of(
+                        new FileSetWriter.Change(created, null, b("# Changelog\n")),
+                        new FileSetWriter.Change(a, b("old a"), b("new a")))))
+        .isInstanceOf(PyreleaseException.class)
+        .hasMessage(
+            "cannot write "
+                + a
+                + ": disk full; the 1 file(s) already written were restored,"
+                + " so nothing changed");
+    assertThat(created).doesNotExist();
+    assertThat(Projects.read(a)).isEqualTo("old a");
+    assertThat(dir.resolve("journal")).doesNotExist();
+  }
+
+  @Test
+  void anInterruptedCreationIsRolledBackByDeletingTheFile() throws Exception {
+    for (int killAt : new int[] {0, 1, 2}) {
+      Path created = dir.resolve("new-" + killAt);
+      Path a = dir.resolve("a-" + killAt);
+      Projects.write(a, "old a");
+      Path journal = dir.resolve("journal-" + killAt);
+      FileSetWriter killed =
+          new FileSetWriter(
+              journal,
+              (replaced, total) -> {
+                if (replaced == killAt) {
+                  throw new ThreadDeath(); // stands for a kill: nothing after this runs
+                }
+              });
+      assertThatThrownBy(
+              () ->
+                  killed.write(
+                      List.of(
+                          new FileSetWriter.Change(created, null, b("created")),
+                          new FileSetWriter.Change(a, b("old a"), b("new a")))))
+          .isInstanceOf(ThreadDeath.class);
+      assertThat(Files.exists(created)).isEqualTo(killAt >= 1);
+
+      assertThat(new FileSetWriter(journal, FileSetWriter.FaultHook.NONE).recover())
+          .contains(
+              "rolled back an interrupted bump: restored "
+                  + killAt
+                  + " of 2 file(s) to their content before it");
+      assertThat(created).doesNotExist();
+      assertThat(Projects.read(a)).isEqualTo("old a");
+      assertThat(journal).doesNotExist();
+    }
+  }
+
+  @Test
+  void aFileCreatedByHandSinceTheInterruptionIsNotDeleted() throws Exception {
+    Path created = dir.resolve("CHANGELOG.md");
+    Path journal = dir.resolve("journal");
+    FileSetWriter killed =
+        new FileSetWriter(
+            journal,
+            (replaced, total) -> {
+              throw new ThreadDeath();
+            });
+    assertThatThrownBy(
+            () -> killed.write(List.of(new FileSetWriter.Change(created, null, b("ours")))))
+        .isInstanceOf(ThreadDeath.class);
+    Projects.write(created, "written by hand");
+
+    assertThatThrownBy(new FileSetWriter(journal, FileSetWriter.FaultHook.NONE)::recover)
+        .isInstanceOf(PyreleaseException.class)
+        .hasMessage(
+            "an interrupted bump cannot be rolled back: "
+                + created
+                + " changed since it was interrupted");
+    assertThat(Projects.read(created)).isEqualTo("written by hand");
+  }
+
+  @Test
   void foreignJournalIsNotTrusted() throws Exception {
     Path journal = dir.resolve("journal");
     Files.createDirectories(journal);

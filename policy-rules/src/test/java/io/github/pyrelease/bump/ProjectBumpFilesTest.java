@@ -249,6 +249,73 @@ class ProjectBumpFilesTest {
   }
 
   @Test
+  void aChangelogIsStartedOnlyWhenAskedAndThenCoversTheRelease() throws IOException {
+    Projects.example(dir);
+    Files.delete(dir.resolve("CHANGELOG.md"));
+    bump(BumpRequest.of(dir, BumpKind.PATCH));
+    assertThat(dir.resolve("CHANGELOG.md")).doesNotExist();
+
+    List<String> out = bump(BumpRequest.of(dir, BumpKind.MINOR).withCreateChangelog(true));
+
+    assertThat(out)
+        .contains(
+            "note: started CHANGELOG.md with a dated section for 1.5.0 (Keep a Changelog)",
+            "updated 3 file(s): CHANGELOG.md, pyproject.toml, src/acme_greeter/__init__.py");
+    var changelog =
+        new io.github.pyrelease.project.PythonProjectReader().read(dir).changelogIfPresent();
+    assertThat(changelog).isPresent();
+    assertThat(changelog.get().sections())
+        .extracting(
+            io.github.pyrelease.project.ChangelogSection::version,
+            io.github.pyrelease.project.ChangelogSection::date)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(null, null), // Unreleased
+            org.assertj.core.groups.Tuple.tuple("1.5.0", "2026-11-25"));
+
+    // the next bump releases the started file's Unreleased section like any other
+    Projects.write(
+        dir.resolve("CHANGELOG.md"),
+        Projects.read(dir.resolve("CHANGELOG.md"))
+            .replace("## [Unreleased]\n", "## [Unreleased]\n\n- a fix\n"));
+    bump(BumpRequest.of(dir, BumpKind.PATCH).withCreateChangelog(true));
+    assertThat(Projects.read(dir.resolve("CHANGELOG.md")))
+        .contains("## [Unreleased]\n\n## [1.5.1] - 2026-11-25\n\n- a fix\n\n## [1.5.0]");
+  }
+
+  @Test
+  void aDevBumpStartsAChangelogWithOnlyItsUnreleasedSection() {
+    Projects.example(dir);
+    Projects.write(dir.resolve("CHANGELOG.md"), "");
+    try {
+      Files.delete(dir.resolve("CHANGELOG.md"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    bump(BumpRequest.of(dir, BumpKind.DEV).withCreateChangelog(true));
+    assertThat(Projects.read(dir.resolve("CHANGELOG.md")))
+        .endsWith("## [Unreleased]\n")
+        .doesNotContain("1.4.1");
+  }
+
+  @Test
+  void aDryRunShowsTheStartedChangelogAndCreatesNothing() throws IOException {
+    Projects.example(dir);
+    Files.delete(dir.resolve("CHANGELOG.md"));
+    List<String> out = new ArrayList<>();
+    try (BumpPlan plan =
+        ProjectBump.plan(
+            BumpRequest.of(dir, BumpKind.MAJOR)
+                .withCreateChangelog(true)
+                .withDryRun(true)
+                .withClock(Projects.CLOCK)
+                .withGit(false, false, false))) {
+      plan.simulate(out::add);
+    }
+    assertThat(out).contains("+## [2.0.0] - 2026-11-25");
+    assertThat(dir.resolve("CHANGELOG.md")).doesNotExist();
+  }
+
+  @Test
   void changelogNotes() {
     Projects.example(dir);
     Projects.write(dir.resolve("CHANGELOG.md"), "# Changelog\n\n## [1.4.0] - 2026-01-01\n");

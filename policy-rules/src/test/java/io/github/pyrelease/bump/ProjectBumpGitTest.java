@@ -51,6 +51,22 @@ class ProjectBumpGitTest {
   }
 
   @Test
+  void aStartedChangelogIsCommittedWithTheRelease() throws Exception {
+    Path repo = tmp.resolve("repo");
+    GitSandbox.init(repo);
+    Projects.example(repo);
+    java.nio.file.Files.delete(repo.resolve("CHANGELOG.md"));
+    GitSandbox.commitAll(repo, "Initial commit");
+
+    run(BumpRequest.of(repo, BumpKind.MAJOR).withCreateChangelog(true));
+
+    assertThat(git(repo, "status", "--porcelain")).isEmpty();
+    assertThat(git(repo, "show", "--name-status", "--format=", "HEAD").lines().sorted().toList())
+        .containsExactly("A\tCHANGELOG.md", "M\tpyproject.toml", "M\tsrc/acme_greeter/__init__.py");
+    assertThat(git(repo, "show", "v2.0.0:CHANGELOG.md")).contains("## [2.0.0] - 2026-11-25\n");
+  }
+
+  @Test
   void fullBumpCommitsTagsAndPushesToTheUpstream() throws Exception {
     Path repo = repoWithExample();
     Path origin = GitSandbox.addOrigin(repo, tmp.resolve("origin.git"));

@@ -2,6 +2,7 @@ package io.github.pyrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pyrelease.python.TestVenvs;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,10 +23,14 @@ class BuildCommandTest {
   private record Run(int exit, String out, String err) {}
 
   private Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private Run run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        new PyreleaseCli(new ByteArrayInputStream(new byte[0]), Map.of(), false)
+        new PyreleaseCli(new ByteArrayInputStream(new byte[0]), environment, false)
             .execute(args, new PrintWriter(out), new PrintWriter(err));
     return new Run(exit, out.toString(), err.toString());
   }
@@ -116,6 +121,44 @@ class BuildCommandTest {
 
     assertThat(run("build", dir.toString(), "--frontend", "poetry").err())
         .contains("unknown front end 'poetry'; choose from pyrelease, build, uv");
+  }
+
+  @Test
+  void withoutPythonTheProjectsVenvBuildsThoughPythonOnPathLacksTheBackend() throws Exception {
+    project("x\n=\n");
+    TestVenvs.withSystemPackages(dir.resolve(".venv"));
+    Path bare = TestVenvs.bare(dir.resolve("target/bare"));
+    Path path = TestVenvs.pathWithPython3(dir.resolve("target/bin"), TestVenvs.python(bare));
+    Run build =
+        run(
+            Map.of("PATH", path.toString()),
+            "build",
+            dir.toString(),
+            "--out",
+            dir.resolve("out").toString());
+    assertThat(build.exit()).as(build.err()).isZero();
+    assertThat(build.out())
+        .contains("pyrelease: Python: .venv/bin/python (3.")
+        .contains("): has flit_core " + TestVenvs.systemVersionOf("flit_core"))
+        .contains("pyrelease: built cliflit-0.1.0.tar.gz");
+  }
+
+  @Test
+  void aTooOldBackendsFixSpeaksTheCommandLine() throws Exception {
+    project("x\n=\n");
+    Files.writeString(
+        dir.resolve("pyproject.toml"),
+        Files.readString(dir.resolve("pyproject.toml"))
+            .replace("flit_core >=3.2,<4", "flit_core>=999"));
+    Run build = run("build", dir.toString(), "--python", PYTHON);
+    assertThat(build.exit()).isEqualTo(2);
+    assertThat(build.err())
+        .contains(
+            "flit_core>=999 (version " + TestVenvs.systemVersionOf("flit_core") + " is installed)")
+        .contains("then build with it (--python " + dir.resolve(".venv/bin/python") + ")")
+        .contains("(--isolated; needs a package index)")
+        .doesNotContain("-Dpyrelease")
+        .doesNotContain("apt-get");
   }
 
   @Test

@@ -558,4 +558,36 @@ class StaticSimpleIndexTest {
             "    + pages_demo-1.0.tar.gz (new)");
     assertThat(fresh).doesNotExist();
   }
+
+  @Test
+  void modulesOfAParallelReactorPublishingIntoOneSiteAreAllListed() throws Exception {
+    int modules = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(modules);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<PagesResult>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < modules; i++) {
+      String name = "module" + i;
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return index()
+                    .write(
+                        name,
+                        List.of(link(name + "-1.0-py3-none-any.whl", name + "-v1.0", SHA_A, 10)));
+              }));
+    }
+    start.countDown();
+    for (var result : results) {
+      result.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+
+    String list = Files.readString(site.resolve("simple/index.json"));
+    for (int i = 0; i < modules; i++) {
+      assertThat(list).contains("\"name\": \"module" + i + "\"");
+      assertThat(site.resolve("simple/module" + i + "/index.html")).isRegularFile();
+    }
+  }
 }

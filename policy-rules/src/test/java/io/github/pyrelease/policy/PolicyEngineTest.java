@@ -78,6 +78,60 @@ class PolicyEngineTest {
   }
 
   @Test
+  void anOptInRuleIsNoPartOfAPolicyThatDoesNotNameItAndRunsWhenTurnedOn() {
+    Rule optIn =
+        new Rule() {
+          @Override
+          public String id() {
+            return "opt-in";
+          }
+
+          @Override
+          public Stage stage() {
+            return Stage.SOURCE;
+          }
+
+          @Override
+          public Level defaultLevel() {
+            return Level.OFF;
+          }
+
+          @Override
+          public String description() {
+            return "an opt-in rule";
+          }
+
+          @Override
+          public Verdict evaluate(Facts facts) {
+            return Verdict.of("bad", List.of(BROKEN));
+          }
+        };
+    PolicyEngine engine = new PolicyEngine(RuleRegistry.of(List.of(passing, optIn)));
+
+    assertThat(engine.evaluate(Policy.defaults(), StubFacts.create(), RuleSelection.all()))
+        .extracting(RuleResult::ruleId)
+        .containsExactly("passing");
+    assertThat(
+            engine.evaluate(
+                Policy.ofLevels(Map.of("opt-in", Level.OFF), "release-policy.yaml"),
+                StubFacts.create(),
+                RuleSelection.all()))
+        .extracting(RuleResult::ruleId, RuleResult::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("passing", Outcome.PASSED),
+            org.assertj.core.groups.Tuple.tuple("opt-in", Outcome.SKIPPED));
+    assertThat(
+            engine.evaluate(
+                Policy.ofLevels(Map.of("opt-in", Level.ERROR), "release-policy.yaml"),
+                StubFacts.create(),
+                RuleSelection.all()))
+        .extracting(RuleResult::ruleId, RuleResult::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("passing", Outcome.PASSED),
+            org.assertj.core.groups.Tuple.tuple("opt-in", Outcome.FAILED));
+  }
+
+  @Test
   void onlyTheSelectedStageIsEvaluatedAndNamedRulesRun() {
     List<RuleResult> results =
         engine.evaluate(

@@ -26,8 +26,43 @@ public final class StubFacts implements Facts {
   private IndexFacts index;
   private final Map<String, java.util.Set<String>> publishedEarlier = new HashMap<>();
   private final List<Distribution> distributions = new ArrayList<>();
+  private io.github.pyrelease.secrets.SecretScans secrets;
   private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
       d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
+
+  private final List<io.github.pyrelease.deps.Dependency> declared = new ArrayList<>();
+  private final List<io.github.pyrelease.project.MonorepoPackage> monorepo = new ArrayList<>();
+
+  /** pyproject.toml declares {@code requirement} at {@code line}. */
+  public StubFacts declares(int line, String requirement) {
+    declared.add(
+        io.github.pyrelease.deps.Dependency.unpinned(
+            io.github.pyrelease.deps.Requirement.parse(requirement).name(),
+            requirement,
+            new io.github.pyrelease.deps.Origin("pyproject.toml", line)));
+    return this;
+  }
+
+  /**
+   * The monorepo holds a package in {@code dir} (relative to the root /work) at {@code version}.
+   */
+  public StubFacts monorepoPackage(String name, String version, String dir) {
+    monorepo.add(
+        new io.github.pyrelease.project.MonorepoPackage(
+            name, version, "../" + dir + "/pyproject.toml"));
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.deps.DependencyInventory declaredDependencies() {
+    return new io.github.pyrelease.deps.DependencyInventory(
+        io.github.pyrelease.deps.InventorySource.DECLARED, List.of("pyproject.toml"), declared);
+  }
+
+  @Override
+  public List<io.github.pyrelease.project.MonorepoPackage> monorepoPackages(String root) {
+    return monorepo;
+  }
 
   public static StubFacts create() {
     return new StubFacts();
@@ -114,6 +149,17 @@ public final class StubFacts implements Facts {
       line += 6;
     }
     return new Changelog(file, sections);
+  }
+
+  /** Answers secret scans with {@code scans}. */
+  public StubFacts secrets(io.github.pyrelease.secrets.SecretScans scans) {
+    this.secrets = scans;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.secrets.SecretScans secrets() {
+    return secrets == null ? Facts.super.secrets() : secrets;
   }
 
   /** Adds built distributions, as read from target/dist. */

@@ -9,7 +9,6 @@ import io.github.pyrelease.credentials.CredentialLookup;
 import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.policy.Level;
 import io.github.pyrelease.policy.RuleResult;
-import io.github.pyrelease.policy.RuleResult.LeveledFinding;
 import io.github.pyrelease.policy.RuleSelection;
 import io.github.pyrelease.policy.Stage;
 import io.github.pyrelease.policy.rules.BuiltInRules;
@@ -29,7 +28,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -135,7 +133,16 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
     return new PolicyCheck(BuiltInRules.registry(), policySources());
   }
 
+  /** The request a goal sends: {@code base} with what only that goal sets (advisories, say). */
+  protected CheckRequest request(CheckRequest base) {
+    return base;
+  }
+
   private CheckRequest request(Stage stage) {
+    return request(baseRequest(stage));
+  }
+
+  private CheckRequest baseRequest(Stage stage) {
     return new CheckRequest(
         projectDir.toPath(),
         new RuleSelection(Set.of(stage), ruleIds()),
@@ -145,7 +152,7 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
         PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
         network(),
         distDirectory.toPath(),
-        python);
+        pythonOrPath());
   }
 
   /** What earlier pyrelease goals of this build reported for this project, so reports add up. */
@@ -167,44 +174,9 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
 
   /** Fails the build with every failure's message, evidence and fix, so the log says it all. */
   protected final void failIfBroken(CheckResult result) throws RulesFailedException {
-    if (!result.failed()) {
-      return;
+    if (result.failed()) {
+      throw new RulesFailedException(FailureMessage.of(result));
     }
-    List<RuleResult> failures = result.failures();
-    StringBuilder message =
-        new StringBuilder()
-            .append(failures.size())
-            .append(failures.size() == 1 ? " rule" : " rules")
-            .append(" failed: ")
-            .append(failures.stream().map(RuleResult::ruleId).collect(Collectors.joining(", ")));
-    for (RuleResult failure : failures) {
-      for (LeveledFinding finding : failure.findings()) {
-        if (finding.counts() && !finding.level().equals(Level.INFO)) {
-          message.append(System.lineSeparator()).append(failure.ruleId()).append(": ");
-          message.append(finding.finding().message());
-          finding
-              .finding()
-              .evidence()
-              .forEach(e -> message.append(System.lineSeparator()).append("  ").append(e));
-          if (finding.finding().fix() != null) {
-            message
-                .append(System.lineSeparator())
-                .append("  fix: ")
-                .append(finding.finding().fix());
-          }
-        }
-      }
-    }
-    if (!result.reports().isEmpty()) {
-      // The page people open first, when it was written.
-      Path report =
-          result.reports().stream()
-              .filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
-              .findFirst()
-              .orElse(result.reports().get(0));
-      message.append(System.lineSeparator()).append("report: ").append(report);
-    }
-    throw new RulesFailedException(message.toString());
   }
 
   private void log(CheckResult result) {

@@ -1,7 +1,9 @@
 package io.github.pyrelease.maven;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.python.InterpreterProbe;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,9 +25,13 @@ abstract class AbstractPyreleaseMojo extends AbstractMojo {
   @Parameter(property = PyreleaseProperties.PROJECT_DIR, defaultValue = "${project.basedir}")
   protected File projectDir;
 
-  /** The Python interpreter: a command on the PATH or a path. */
-  @Parameter(property = PyreleaseProperties.PYTHON, defaultValue = "python3")
-  protected String python;
+  /**
+   * The Python interpreter: a command on the PATH or a path. Unset (or empty), the build chooses
+   * the first of the project's .venv/ or venv/, $VIRTUAL_ENV, python3 on the PATH and the system's
+   * python3 that has the build requirements; the other goals use python3 on the PATH.
+   */
+  @Parameter(property = PyreleaseProperties.PYTHON)
+  private String python;
 
   /** Where the built distributions go, and where {@code check-dist} reads them. */
   @Parameter(
@@ -41,6 +47,34 @@ abstract class AbstractPyreleaseMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
+
+  /** The interpreter the user named, or {@code null}: the build then chooses one. */
+  protected final String namedPython() {
+    return python == null || python.isBlank() ? null : python;
+  }
+
+  /**
+   * The interpreter for a goal that needs any Python 3: the one named, else python3 on the PATH.
+   */
+  protected final String pythonOrPath() {
+    return namedPython() == null ? "python3" : python;
+  }
+
+  /**
+   * What the candidate interpreters answered, shared by this build's goals of the same project
+   * (Maven's plugin context), so each is asked once per run.
+   */
+  @SuppressWarnings("unchecked")
+  protected final InterpreterProbe interpreterProbe() {
+    Map<Object, Object> context = getPluginContext();
+    if (context == null) {
+      return new InterpreterProbe();
+    }
+    synchronized (context) {
+      return (InterpreterProbe)
+          context.computeIfAbsent(InterpreterProbe.class.getName(), k -> new InterpreterProbe());
+    }
+  }
 
   /** The goal's name, for messages and for its own skip property. */
   protected abstract String goal();

@@ -92,7 +92,7 @@ public class BuildMojo extends AbstractPyreleaseMojo {
         new BuildRequest(
             projectDir.toPath(),
             distDirectory.toPath(),
-            python,
+            namedPython(),
             PyreleaseProperties.PYTHON,
             chosen,
             isolated,
@@ -114,7 +114,7 @@ public class BuildMojo extends AbstractPyreleaseMojo {
           kept.get().stream().filter(p -> p.toString().endsWith(".tar.gz")).findFirst());
       return;
     }
-    BuildResult result = new DistributionBuilder().build(request, log());
+    BuildResult result = new DistributionBuilder(interpreterProbe()).build(request, log());
     attach(Optional.of(result.wheel()), Optional.of(result.sdist()));
   }
 

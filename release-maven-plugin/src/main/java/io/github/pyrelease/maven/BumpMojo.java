@@ -59,6 +59,10 @@ public class BumpMojo extends AbstractPyreleaseMojo {
   @Parameter(property = PyreleaseProperties.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
+  /** Start CHANGELOG.md with the release's section when the project has no changelog. */
+  @Parameter(property = PyreleaseProperties.CREATE_CHANGELOG, defaultValue = "false")
+  private boolean createChangelog;
+
   /** Allow uncommitted changes in tracked files the bump does not change. */
   @Parameter(property = PyreleaseProperties.ALLOW_DIRTY)
   private Boolean allowDirty;
@@ -103,6 +107,7 @@ public class BumpMojo extends AbstractPyreleaseMojo {
             .withAllowDirty(allowDirty)
             .withTemplates(tagFormat, commitMessage)
             .withDryRun(dryRun)
+            .withCreateChangelog(createChangelog)
             .withEnvironment(System.getenv(), credentials());
     if (newVersion != null && !newVersion.isBlank()) {
       request = request.withNewVersion(newVersion);

@@ -3,12 +3,12 @@ package io.github.pyrelease.maven;
 import io.github.pyrelease.check.CheckResult;
 import io.github.pyrelease.policy.Outcome;
 import io.github.pyrelease.policy.Stage;
-import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.ApprovalRequiredException;
 import io.github.pyrelease.publish.Approvals;
 import io.github.pyrelease.publish.PublishLog;
 import io.github.pyrelease.publish.ReleasePublishing;
 import io.github.pyrelease.publish.plan.PublishPlan;
+import io.github.pyrelease.scm.ScmVersions;
 import java.io.Console;
 import java.io.File;
 import java.util.Optional;
@@ -76,7 +76,8 @@ public class PublishMojo extends AbstractPolicyMojo {
       return;
     }
     ReleasePublishing publishing = new ReleasePublishing(settings(), log());
-    var project = new PythonProjectReader().read(projectDir.toPath());
+    // the version a build computes from git tags is the one the distributions must carry
+    var project = ScmVersions.read(projectDir.toPath());
     if (dryRun) {
       publishing.simulate(plan, project);
       // A dry run changes nothing: maven-deploy-plugin, next in the deploy phase, skips too.
@@ -100,7 +101,7 @@ public class PublishMojo extends AbstractPolicyMojo {
         outputDirectory(),
         network(),
         pypirc.toPath(),
-        python,
+        pythonOrPath(),
         PyreleaseProperties.PYTHON,
         approve,
         prompter(),

@@ -23,6 +23,10 @@ final class PyreleaseProperties {
   static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
   static final String INDEXES = "pyrelease.indexes";
   static final String PUBLISH_SKIP = "pyrelease.publish.skip";
+  static final String AUDIT_SKIP = "pyrelease.audit.skip";
+  static final String ADVISORIES = "pyrelease.advisories";
+  static final String OSV_API = "pyrelease.osvApi";
+  static final String ADVISORY_CACHE = "pyrelease.advisoryCache";
   static final String APPROVE = "pyrelease.approve";
   static final String PYPIRC = "pyrelease.pypirc";
   static final String BUMP = "pyrelease.bump";
@@ -33,6 +37,7 @@ final class PyreleaseProperties {
   static final String TAG = "pyrelease.tag";
   static final String PUSH = "pyrelease.push";
   static final String DRY_RUN = "pyrelease.dryRun";
+  static final String CREATE_CHANGELOG = "pyrelease.createChangelog";
   static final String ALLOW_DIRTY = "pyrelease.allowDirty";
   static final String TAG_FORMAT = "pyrelease.tagFormat";
   static final String COMMIT_MESSAGE = "pyrelease.commitMessage";

@@ -14,6 +14,7 @@ public final class BuiltInRules {
             options -> new VersionPep440Rule(),
             options -> new VersionConsistentRule(),
             ChangelogEntryRule::new,
+            MonorepoPinsRule::new,
             CleanTreeRule::new,
             BranchRule::new,
             UpstreamSyncedRule::new,
@@ -21,12 +22,16 @@ public final class BuiltInRules {
             TagMatchesRule::new,
             VersionIncreasesRule::new,
             VersionUnpublishedRule::new,
+            options -> new DescriptionCheckedRule(),
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
             DistContentsRule::new,
             PinnedRule::new,
             LicensesRule::new,
-            ProjectLicenseRule::new));
+            ProjectLicenseRule::new,
+            VulnerabilitiesRule::new,
+            SecretsRule::source,
+            SecretsRule::dist));
   }
 }

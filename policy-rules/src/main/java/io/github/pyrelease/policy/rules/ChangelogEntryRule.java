@@ -180,7 +180,9 @@ public final class ChangelogEntryRule extends AbstractRule {
             + " with '# Changelog' and a section '"
             + heading
             + "' listing the changes (Keep a Changelog, https://keepachangelog.com); keep an"
-            + " '## [Unreleased]' section above it, which the next bump dates",
+            + " '## [Unreleased]' section above it, which the next bump dates; or let the"
+            + " release bump start it (pyrelease version bump --create-changelog, or"
+            + " -Dpyrelease.createChangelog=true with pyrelease:bump)",
         missing);
   }
 

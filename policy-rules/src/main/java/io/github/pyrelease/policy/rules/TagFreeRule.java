@@ -106,6 +106,8 @@ public final class TagFreeRule extends AbstractRule {
                     + head.shortCommit()
                     + ")",
                 List.of(new Evidence(null, 0, tag + " -> " + commit)),
-                "release a new version (mvn pyrelease:bump -Dpyrelease.bump=patch); " + hint)));
+                "release a new version (mvn pyrelease:bump -Dpyrelease.bump=patch; CLI: pyrelease"
+                    + " version bump patch); "
+                    + hint)));
   }
 }

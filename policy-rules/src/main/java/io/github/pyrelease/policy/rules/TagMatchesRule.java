@@ -87,6 +87,8 @@ public final class TagMatchesRule extends AbstractRule {
                     + tagged
                     + " (mvn pyrelease:bump -Dpyrelease.newVersion="
                     + tagged
+                    + "; CLI: pyrelease version bump --to "
+                    + tagged
                     + "), or tag the commit that declares "
                     + version)));
   }

@@ -111,7 +111,8 @@ public final class VersionIncreasesRule extends AbstractRule {
               List.of(source),
               "release "
                   + version.baseVersion()
-                  + " (mvn pyrelease:bump -Dpyrelease.bump=release), or set public-index: false on"
+                  + " (mvn pyrelease:bump -Dpyrelease.bump=release; CLI: pyrelease version bump"
+                  + " release), or set public-index: false on"
                   + " version-increases for a private index"));
     }
     if (version.isLocal()) {
@@ -161,8 +162,8 @@ public final class VersionIncreasesRule extends AbstractRule {
                 null, 0, "tag " + latest.tag().name() + " -> " + latest.tag().shortCommit())),
         "bump the version above "
             + latest.version()
-            + ": mvn pyrelease:bump -Dpyrelease.bump=patch"
-            + " (or minor, major)");
+            + ": mvn pyrelease:bump -Dpyrelease.bump=patch (or minor, major; CLI: pyrelease"
+            + " version bump patch)");
   }
 
   private record Tagged(GitTag tag, Version version) {}

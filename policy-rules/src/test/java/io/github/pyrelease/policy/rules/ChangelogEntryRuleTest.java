@@ -98,7 +98,9 @@ class ChangelogEntryRuleTest {
         .startsWith(
             "start CHANGELOG.md with '# Changelog' and a section '## [1.0] - <date>' listing the"
                 + " changes")
-        .endsWith("which the next bump dates");
+        .endsWith(
+            "which the next bump dates; or let the release bump start it (pyrelease version bump"
+                + " --create-changelog, or -Dpyrelease.createChangelog=true with pyrelease:bump)");
   }
 
   @Test

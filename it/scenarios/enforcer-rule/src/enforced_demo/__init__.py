@@ -1,0 +1,3 @@
+"""An enforced package."""
+
+__version__ = "2.0.3"
