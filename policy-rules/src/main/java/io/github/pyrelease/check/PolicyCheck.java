@@ -1,6 +1,7 @@
 package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.dist.ReadDepth;
 import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Evaluation;
@@ -17,10 +18,13 @@ import io.github.pyrelease.policyfile.PolicySources;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.publish.plan.PublishPlanReader;
 import io.github.pyrelease.report.ReportWriter;
+import io.github.pyrelease.sbom.SbomWriter;
 import io.github.pyrelease.text.Suggestions;
 import io.github.pyrelease.version.Version;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,6 +98,7 @@ public final class PolicyCheck {
     PublishPlanReader.read(policy.publish());
     PythonProject project;
     List<RuleResult> results;
+    DependencyInventory inventory = null;
     try (ProjectFacts facts =
         new ProjectFacts(
             request.projectDir(),
@@ -105,6 +110,9 @@ public final class PolicyCheck {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
+      if (request.audit() != null) {
+        inventory = facts.dependencies(); // read once already, by the deps rules
+      }
     }
     Evaluation evaluation =
         new Evaluation(
@@ -112,9 +120,26 @@ public final class PolicyCheck {
     String origin = policy.policy().origin();
     Evaluation reported = evaluation.after(earlier, registryOrder());
     List<Path> reports =
-        new ReportWriter(ToolVersion.get())
-            .write(reported, origin, request.failOn(), request.outDir(), request.formats());
+        new ArrayList<>(
+            new ReportWriter(ToolVersion.get())
+                .write(reported, origin, request.failOn(), request.outDir(), request.formats()));
+    if (inventory != null) {
+      reports.add(
+          new SbomWriter(ToolVersion.get(), sbomTime())
+              .write(
+                  inventory,
+                  new SbomWriter.Subject(project.name(), declaredVersion(project)),
+                  request.outDir().resolve(SbomWriter.FILE)));
+    }
     return new CheckResult(evaluation, reported, origin, request.failOn(), reports);
+  }
+
+  /** SOURCE_DATE_EPOCH when the build sets it (reproducible builds), else now. */
+  private Instant sbomTime() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    return epoch != null && epoch.matches("\\d{1,12}")
+        ? Instant.ofEpochSecond(Long.parseLong(epoch))
+        : clock.instant();
   }
 
   /** Where the dependencies are read; the policy's environment unless the request sets one. */
