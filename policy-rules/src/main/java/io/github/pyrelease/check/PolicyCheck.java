@@ -110,7 +110,7 @@ public final class PolicyCheck {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
-      if (request.audit() != null) {
+      if (isAudit(request.selection())) {
         inventory = facts.dependencies(); // read once already, by the deps rules
       }
     }
@@ -132,6 +132,14 @@ public final class PolicyCheck {
                   request.outDir().resolve(SbomWriter.FILE)));
     }
     return new CheckResult(evaluation, reported, origin, request.failOn(), reports);
+  }
+
+  /**
+   * Whether this run is an audit (pyrelease audit, pyrelease:audit, check --stage deps): the stage
+   * deps alone, whose inventory the audit writes as an SBOM beside its reports.
+   */
+  private static boolean isAudit(RuleSelection selection) {
+    return selection.stages().equals(java.util.Set.of(Stage.DEPS)) && selection.ruleIds().isEmpty();
   }
 
   /** SOURCE_DATE_EPOCH when the build sets it (reproducible builds), else now. */
