@@ -82,6 +82,9 @@ public record InventoryOptions(
    * finding its site-packages would mean running it.
    */
   public InventoryOptions withInterpreter(Path python) {
+    if (python.getParent() == null) {
+      return this; // a command looked up on the PATH, such as python3: no environment of its own
+    }
     Path bin = python.toAbsolutePath().getParent();
     if (bin != null
         && bin.getParent() != null

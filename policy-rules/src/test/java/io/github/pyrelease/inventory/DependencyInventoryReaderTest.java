@@ -505,4 +505,30 @@ class DependencyInventoryReaderTest {
         .satisfies(
             e -> assertThat(((InventoryReadException) e).where()).isEqualTo("requirements.txt:2"));
   }
+
+  @Test
+  void aVirtualEnvironmentsInterpreterStandsForItsEnvironment() throws IOException {
+    write("env/pyvenv.cfg", "version = 3.12.4\n");
+    write("env/bin/python", "");
+    write(
+        "env/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA",
+        "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\nLicense: MIT\n");
+    InventoryOptions options =
+        InventoryOptions.defaults().withInterpreter(dir.resolve("env/bin/python"));
+    assertThat(options.environmentDir()).isEqualTo(dir.resolve("env"));
+    assertThat(pins(reader.read(dir, options)))
+        .containsExactly(
+            "six==1.16.0 @env/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA");
+    // a command on the PATH, or an interpreter outside a virtual environment, names none
+    assertThat(
+            InventoryOptions.defaults()
+                .withInterpreter(java.nio.file.Path.of("python3"))
+                .environmentDir())
+        .isNull();
+    assertThat(
+            InventoryOptions.defaults()
+                .withInterpreter(dir.resolve("usr/bin/python3"))
+                .environmentDir())
+        .isNull();
+  }
 }
