@@ -76,6 +76,11 @@ public final class BumpPlan implements AutoCloseable {
     this.steps = steps;
   }
 
+  /** The project's name as declared, or {@code null} when it declares none. */
+  public String name() {
+    return name;
+  }
+
   public Version current() {
     return current;
   }

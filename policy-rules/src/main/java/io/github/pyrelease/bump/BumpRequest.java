@@ -68,6 +68,13 @@ public record BumpRequest(
     return builder.build();
   }
 
+  /** The same bump of the project in {@code dir} (a package of a monorepo). */
+  public BumpRequest withProjectDir(Path dir) {
+    Builder b = toBuilder();
+    b.projectDir = dir;
+    return b.build();
+  }
+
   public BumpRequest withNewVersion(String version) {
     Builder b = toBuilder();
     b.kind = null;

@@ -125,6 +125,12 @@ public final class ProjectBump {
     }
     notes.addAll(LockFiles.update(root, project.name(), next.toString(), open));
 
+    // normalised, as the tag rules' {name} is, so that they find the tags the bump creates
+    templates.put(
+        "name",
+        project.name() == null
+            ? ""
+            : io.github.pyrelease.deps.Requirement.normalizeName(project.name()));
     templates.put("version", next.toString());
     templates.put("new_version", configuredNext);
     templates.put("current_version", current.toString());

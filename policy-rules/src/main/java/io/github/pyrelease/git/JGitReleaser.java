@@ -201,6 +201,33 @@ public final class JGitReleaser implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a commit since the tag {@code name} changed a file below {@code directory} (relative to
+   * the work tree, with forward slashes; empty for the whole tree).
+   */
+  public boolean changedSince(String name, String directory) {
+    try (var walk = new org.eclipse.jgit.revwalk.RevWalk(repository);
+        var trees = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+      ObjectId tagged = repository.resolve(Constants.R_TAGS + name + "^{commit}");
+      if (tagged == null) {
+        return true;
+      }
+      trees.addTree(walk.parseCommit(tagged).getTree());
+      trees.addTree(walk.parseCommit(head()).getTree());
+      trees.setRecursive(true);
+      org.eclipse.jgit.treewalk.filter.TreeFilter changed =
+          org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF;
+      trees.setFilter(
+          directory.isEmpty()
+              ? changed
+              : org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                  org.eclipse.jgit.treewalk.filter.PathFilter.create(directory), changed));
+      return trees.next();
+    } catch (IOException e) {
+      throw failure("compare " + name + " with HEAD", e);
+    }
+  }
+
   /** The commit HEAD points at. */
   public ObjectId head() {
     try {

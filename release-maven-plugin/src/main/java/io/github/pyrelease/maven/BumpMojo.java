@@ -4,23 +4,30 @@ import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.bump.BumpKind;
 import io.github.pyrelease.bump.BumpPlan;
 import io.github.pyrelease.bump.BumpRequest;
+import io.github.pyrelease.bump.MonorepoBump;
 import io.github.pyrelease.bump.ProjectBump;
 import io.github.pyrelease.bump.VersionBump;
 import io.github.pyrelease.credentials.Credentials;
 import io.github.pyrelease.git.PushCredentials;
 import io.github.pyrelease.version.PreRelease;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Moves the Python project's version in every file that declares it (and its bump-my-version
  * files), releases the changelog's Unreleased section, then commits the changed files, creates an
- * annotated tag and, when asked, pushes both. All files change or none.
+ * annotated tag and, when asked, pushes both. All files change or none. On an aggregator POM it
+ * bumps every Python module of the reactor the same way, in one commit with a tag per package.
  */
-@Mojo(name = "bump", requiresProject = false, threadSafe = true)
+@Mojo(name = "bump", requiresProject = false, aggregator = true, threadSafe = true)
 public class BumpMojo extends AbstractPyreleaseMojo {
 
   /** Skips this goal only. */
@@ -85,6 +92,10 @@ public class BumpMojo extends AbstractPyreleaseMojo {
   @Parameter(property = PyreleaseProperties.PUSH_SERVER)
   private String pushServer;
 
+  /** On an aggregator: bump only the modules a commit changed since their release tag. */
+  @Parameter(property = PyreleaseProperties.BUMP_CHANGED_ONLY, defaultValue = "false")
+  private boolean changedOnly;
+
   @Component private SettingsDecrypter decrypter;
 
   @Override
@@ -112,6 +123,19 @@ public class BumpMojo extends AbstractPyreleaseMojo {
     if (newVersion != null && !newVersion.isBlank()) {
       request = request.withNewVersion(newVersion);
     }
+    List<Path> modules = pythonModules();
+    if (!modules.isEmpty()) {
+      try (MonorepoBump plan =
+          MonorepoBump.plan(
+              session.getTopLevelProject().getBasedir().toPath(), modules, request, changedOnly)) {
+        if (dryRun) {
+          plan.simulate(getLog()::info);
+        } else {
+          plan.execute(getLog()::info);
+        }
+      }
+      return;
+    }
     try (BumpPlan plan = ProjectBump.plan(request)) {
       if (dryRun) {
         plan.simulate(getLog()::info);
@@ -119,6 +143,30 @@ public class BumpMojo extends AbstractPyreleaseMojo {
         plan.execute(getLog()::info);
       }
     }
+  }
+
+  /**
+   * The Python projects of a reactor of several modules: those of packaging python or with a
+   * pyproject.toml in their project directory; none for a build of one project.
+   */
+  private List<Path> pythonModules() {
+    List<MavenProject> projects = session.getProjects();
+    if (projects == null || projects.size() < 2) {
+      return List.of();
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (MavenProject module : projects) {
+      String configured = module.getProperties().getProperty(PyreleaseProperties.PROJECT_DIR);
+      Path dir =
+          configured == null
+              ? module.getBasedir().toPath()
+              : module.getBasedir().toPath().resolve(configured);
+      if ("python".equals(module.getPackaging())
+          || Files.isRegularFile(dir.resolve("pyproject.toml"))) {
+        dirs.add(dir);
+      }
+    }
+    return dirs;
   }
 
   private BumpKind kind() {

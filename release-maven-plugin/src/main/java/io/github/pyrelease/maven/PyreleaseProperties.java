@@ -30,6 +30,7 @@ final class PyreleaseProperties {
   static final String APPROVE = "pyrelease.approve";
   static final String PYPIRC = "pyrelease.pypirc";
   static final String BUMP = "pyrelease.bump";
+  static final String BUMP_CHANGED_ONLY = "pyrelease.bump.changedOnly";
   static final String NEW_VERSION = "pyrelease.newVersion";
   static final String PRE_KIND = "pyrelease.preKind";
   static final String FORCE = "pyrelease.force";

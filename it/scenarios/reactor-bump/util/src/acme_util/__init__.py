@@ -1,0 +1,3 @@
+"""The util package of the monorepo scenario."""
+
+__version__ = "0.4.0"
