@@ -531,4 +531,20 @@ class DependencyInventoryReaderTest {
                 .environmentDir())
         .isNull();
   }
+
+  @Test
+  void valuesOfTheWrongTypeInALockAreNoCrash() throws IOException {
+    write(
+        "uv.lock",
+        "version = 1\n[[package]]\nname = \"a\"\nversion = 3\nsource = { editable = \".\" }\n"
+            + "dependencies = [{ name = \"b\", version = 2 }]\n[[package]]\nname = \"b\"\n"
+            + "version = \"1.0\"\n");
+    assertThat(pins(read())).containsExactly("b==1.0 @uv.lock:7");
+    Files.delete(dir.resolve("uv.lock"));
+    write("pyproject.toml", "[project]\nname = 7\n");
+    write("requirements.txt", "./\n");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("cannot tell which project");
+  }
 }
