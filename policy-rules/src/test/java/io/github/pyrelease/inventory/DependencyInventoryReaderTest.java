@@ -541,8 +541,8 @@ class DependencyInventoryReaderTest {
             + "version = \"1.0\"\n");
     assertThat(pins(read())).containsExactly("b==1.0 @uv.lock:7");
     Files.delete(dir.resolve("uv.lock"));
-    write("pyproject.toml", "[project]\nname = 7\n");
-    write("requirements.txt", "./\n");
+    write("sub/pyproject.toml", "[project]\nname = 7\n");
+    write("requirements.txt", "./sub\n");
     assertThatThrownBy(this::read)
         .isInstanceOf(InventoryReadException.class)
         .hasMessageContaining("cannot tell which project");
