@@ -1,7 +1,9 @@
 package io.github.pyrelease.check;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.dist.ReadDepth;
+import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.policy.Evaluation;
 import io.github.pyrelease.policy.PolicyEngine;
 import io.github.pyrelease.policy.Rule;
@@ -16,10 +18,13 @@ import io.github.pyrelease.policyfile.PolicySources;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.publish.plan.PublishPlanReader;
 import io.github.pyrelease.report.ReportWriter;
+import io.github.pyrelease.sbom.SbomWriter;
 import io.github.pyrelease.text.Suggestions;
 import io.github.pyrelease.version.Version;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,17 +99,21 @@ public final class PolicyCheck {
     PublishPlanReader.read(policy.publish());
     PythonProject project;
     List<RuleResult> results;
+    DependencyInventory inventory = null;
     try (ProjectFacts facts =
         new ProjectFacts(
             request.projectDir(),
             request.outDir(),
             request.network(),
             distributions,
-            request.inventoryOptions(),
+            inventoryOptions(request, policy),
             request.audit())) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());
+      if (isAudit(request.selection())) {
+        inventory = facts.dependencies(); // read once already, by the deps rules
+      }
     }
     Evaluation evaluation =
         new Evaluation(
@@ -112,9 +121,43 @@ public final class PolicyCheck {
     String origin = policy.policy().origin();
     Evaluation reported = evaluation.after(earlier, registryOrder());
     List<Path> reports =
-        new ReportWriter(ToolVersion.get())
-            .write(reported, origin, request.failOn(), request.outDir(), request.formats());
+        new ArrayList<>(
+            new ReportWriter(ToolVersion.get())
+                .write(reported, origin, request.failOn(), request.outDir(), request.formats()));
+    if (inventory != null) {
+      reports.add(
+          new SbomWriter(ToolVersion.get(), sbomTime())
+              .write(
+                  inventory,
+                  new SbomWriter.Subject(project.name(), declaredVersion(project)),
+                  request.outDir().resolve(SbomWriter.FILE)));
+    }
     return new CheckResult(evaluation, reported, origin, request.failOn(), reports);
+  }
+
+  /**
+   * Whether this run is an audit (pyrelease audit, pyrelease:audit, check --stage deps): the stage
+   * deps alone, whose inventory the audit writes as an SBOM beside its reports.
+   */
+  private static boolean isAudit(RuleSelection selection) {
+    return selection.stages().equals(java.util.Set.of(Stage.DEPS)) && selection.ruleIds().isEmpty();
+  }
+
+  /** SOURCE_DATE_EPOCH when the build sets it (reproducible builds), else now. */
+  private Instant sbomTime() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    return epoch != null && epoch.matches("\\d{1,12}")
+        ? Instant.ofEpochSecond(Long.parseLong(epoch))
+        : clock.instant();
+  }
+
+  /** Where the dependencies are read; the policy's environment unless the request sets one. */
+  private static InventoryOptions inventoryOptions(CheckRequest request, LoadedPolicy policy) {
+    InventoryOptions options = request.inventoryOptions();
+    if (options.environment() == null && policy.markerEnvironment().isPresent()) {
+      return options.withEnvironment(policy.markerEnvironment().get());
+    }
+    return options;
   }
 
   /**

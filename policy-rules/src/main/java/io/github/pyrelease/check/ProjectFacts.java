@@ -12,6 +12,7 @@ import io.github.pyrelease.index.IndexLocation;
 import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.inventory.DependencyInventoryReader;
+import io.github.pyrelease.inventory.IndexLicenseLookup;
 import io.github.pyrelease.inventory.InventoryOptions;
 import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
@@ -102,6 +103,13 @@ final class ProjectFacts implements Facts, AutoCloseable {
   public synchronized DependencyInventory dependencies() {
     if (inventory == null) {
       inventory = new DependencyInventoryReader().read(projectDir, inventoryOptions);
+      if (inventoryOptions.licenseIndex() != null && !network.offline()) {
+        inventory =
+            new IndexLicenseLookup(
+                    new HttpClient(network.http(), network.cache()),
+                    new IndexLocations(network.indexes()).urlOf(inventoryOptions.licenseIndex()))
+                .complete(inventory);
+      }
     }
     return inventory;
   }

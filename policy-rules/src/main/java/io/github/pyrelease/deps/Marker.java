@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public record Marker(String text, Node root) {
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** A node of the marker's tree. */
   public sealed interface Node permits Or, And, Compare {}
 
@@ -54,7 +56,7 @@ public record Marker(String text, Node root) {
     if (!text.strip().startsWith("(")) {
       root = withFirst(root);
     }
-    return new Marker(text.strip().replaceAll("\\s+", " "), root);
+    return new Marker(SPACES.matcher(text.strip()).replaceAll(" "), root);
   }
 
   private static Node withFirst(Node node) {

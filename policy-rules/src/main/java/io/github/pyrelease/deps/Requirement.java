@@ -17,6 +17,9 @@ import java.util.Optional;
 public record Requirement(
     String name, List<String> extras, String specifier, String url, String marker) {
 
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[-_.]+");
+
   public Requirement {
     extras = List.copyOf(extras);
   }
@@ -28,7 +31,7 @@ public record Requirement(
 
   /** The name normalised as PEP 503 says: lower case, runs of {@code -_.} become {@code -}. */
   public static String normalizeName(String name) {
-    return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
+    return SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
   }
 
   /** Whether this is a direct reference ({@code name @ url}), which PyPI refuses. */

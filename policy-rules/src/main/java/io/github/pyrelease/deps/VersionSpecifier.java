@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record VersionSpecifier(String operator, String version) {
 
+  private static final Pattern STOPS = Pattern.compile("[\\s;,)]");
+  private static final Pattern ARBITRARY_STOPS = Pattern.compile("[\\s;)]");
   private static final Pattern FORM = Pattern.compile("\\s*(===|==|!=|~=|<=|>=|<|>)\\s*(.*?)\\s*");
 
   /** Parses one specifier; empty when it is not one packaging accepts. */
@@ -28,10 +30,10 @@ public record VersionSpecifier(String operator, String version) {
     }
     String operator = m.group(1);
     String version = m.group(2);
-    if (!operator.equals("===") && version.matches(".*[\\s;,)].*")) {
+    if (!operator.equals("===") && STOPS.matcher(version).find()) {
       return Optional.empty();
     }
-    if (operator.equals("===") && version.matches(".*[\\s;)].*")) {
+    if (operator.equals("===") && ARBITRARY_STOPS.matcher(version).find()) {
       return Optional.empty();
     }
     return RequirementParser.versionProblem(operator, version) == null

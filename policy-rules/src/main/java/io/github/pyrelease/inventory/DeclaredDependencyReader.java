@@ -47,7 +47,9 @@ final class DeclaredDependencyReader {
     if (!Files.isRegularFile(pyproject)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(files.toml(pyproject, "a pyproject.toml").getString("project.name"));
+    return files.toml(pyproject, "a pyproject.toml").get("project.name") instanceof String name
+        ? Optional.of(name)
+        : Optional.empty();
   }
 
   Optional<DependencyInventory> read(Path projectDir) {

@@ -23,12 +23,21 @@ final class InventoryFiles {
   private final Path projectDir;
 
   InventoryFiles(Path projectDir) {
-    this.projectDir = projectDir.toAbsolutePath().normalize();
+    this.projectDir = real(projectDir);
+  }
+
+  /** The path with links resolved where it exists (site-packages are found that way). */
+  private static Path real(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   /** The file as reports show it: relative to the project when inside it, forward slashes. */
   String display(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
+    Path absolute = real(file);
     Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
   }

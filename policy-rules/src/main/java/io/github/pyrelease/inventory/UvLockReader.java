@@ -64,7 +64,7 @@ final class UvLockReader {
       boolean local =
           table.get("source") instanceof TomlTable source
               && (source.get("editable") != null || source.get("virtual") != null);
-      Node node = new Node(name, table.getString("version"), table, origin, local);
+      Node node = new Node(name, text(table.get("version")), table, origin, local);
       byName.computeIfAbsent(Requirement.normalizeName(name), k -> new ArrayList<>()).add(node);
       if (local) {
         roots.add(node);
@@ -125,7 +125,7 @@ final class UvLockReader {
           && !LockMarkers.holds(marker, environment, Set.of(), Set.of(), from.origin())) {
         continue;
       }
-      Node target = resolve(name, edge.getString("version"), byName);
+      Node target = resolve(name, text(edge.get("version")), byName);
       if (target == null) {
         throw new InventoryReadException(
             name + ", a dependency of " + from.name() + ", has no [[package]] in " + shown,
@@ -145,6 +145,11 @@ final class UvLockReader {
         }
       }
     }
+  }
+
+  /** A string value, or null for a missing one or one of another type (a damaged lock). */
+  private static String text(Object value) {
+    return value instanceof String text ? text : null;
   }
 
   private static Node resolve(String name, String version, Map<String, List<Node>> byName) {

@@ -37,7 +37,8 @@ final class PolicyFileParser {
   static final String RULES = "rules";
   static final String UNAVAILABLE = "unavailable";
   static final String PUBLISH = "publish";
-  static final List<String> TOP_KEYS = List.of(EXTENDS, RULES, UNAVAILABLE, PUBLISH);
+  static final String ENVIRONMENT = "environment";
+  static final List<String> TOP_KEYS = List.of(EXTENDS, RULES, UNAVAILABLE, PUBLISH, ENVIRONMENT);
 
   static final String LEVEL = "level";
   static final String LOCKED = "locked";
@@ -91,6 +92,7 @@ final class PolicyFileParser {
     Map<String, PolicyLayer.RuleEntry> rules = new LinkedHashMap<>();
     PolicyLayer.Named<Level> unavailable = null;
     PublishSection publish = null;
+    Map<String, String> environment = new LinkedHashMap<>();
     for (NodeTuple entry : entries(map)) {
       String key = PolicyYaml.key(file, entry.getKeyNode());
       Node value = entry.getValueNode();
@@ -99,6 +101,7 @@ final class PolicyFileParser {
         case RULES -> rules.putAll(rules(value));
         case UNAVAILABLE -> unavailable = unavailable(value);
         case PUBLISH -> publish = publish(entry.getKeyNode(), value);
+        case ENVIRONMENT -> environment.putAll(environment(value));
         default ->
             problem(
                 entry.getKeyNode(),
@@ -106,7 +109,49 @@ final class PolicyFileParser {
                 "the top-level keys are " + String.join(", ", TOP_KEYS));
       }
     }
-    return new PolicyLayer(text.location(), extended, rules, unavailable, publish);
+    return new PolicyLayer(text.location(), extended, rules, unavailable, publish, environment);
+  }
+
+  /**
+   * The target environment dependency markers are evaluated for: {@code python} (such as "3.12")
+   * and any PEP 508 marker variable, each a quoted string.
+   */
+  private Map<String, String> environment(Node value) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (!(value instanceof MappingNode map)) {
+      problem(
+          value,
+          "'environment' must be a map of marker variables, not " + describe(value),
+          "write environment: { python: \"3.12\", sys_platform: linux }");
+      return environment;
+    }
+    List<String> keys = new ArrayList<>(List.of("python"));
+    keys.addAll(new java.util.TreeSet<>(io.github.pyrelease.deps.MarkerEnvironment.VARIABLES));
+    for (NodeTuple entry : entries(map)) {
+      String key = PolicyYaml.key(file, entry.getKeyNode());
+      if (!keys.contains(key)) {
+        problem(
+            entry.getKeyNode(),
+            "unknown marker variable '" + key + "'" + Suggestions.didYouMean(key, keys),
+            "use one of " + String.join(", ", keys));
+        continue;
+      }
+      Node node = entry.getValueNode();
+      if (!(node instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.STR)) {
+        problem(
+            node,
+            "environment '" + key + "' must be a quoted string, not " + describe(node),
+            "quote it, such as " + key + ": \"3.10\" (unquoted, YAML reads 3.10 as 3.1)");
+        continue;
+      }
+      String text = scalar.getValue();
+      if (key.equals("python") && !text.matches("\\d+\\.\\d+(\\.\\d+)?")) {
+        problem(node, "'" + text + "' is not a Python version", "write python: \"3.12\"");
+        continue;
+      }
+      environment.put(key, text);
+    }
+    return environment;
   }
 
   private List<PolicyLayer.Named<PolicyLocation>> extendsList(Node value, Path baseDir) {

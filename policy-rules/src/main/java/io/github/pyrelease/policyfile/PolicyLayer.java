@@ -13,13 +13,15 @@ import java.util.Map;
  * @param rules what it says about each rule, in file order
  * @param unavailable its {@code unavailable} level, or {@code null}
  * @param publish its {@code publish} section, or {@code null}
+ * @param environment its {@code environment}: marker variables (and {@code python}) to values
  */
 record PolicyLayer(
     PolicyLocation location,
     List<Named<PolicyLocation>> extended,
     Map<String, RuleEntry> rules,
     Named<Level> unavailable,
-    PublishSection publish) {
+    PublishSection publish,
+    Map<String, String> environment) {
 
   /** A value and the place it is written. */
   record Named<T>(T value, Position at) {}

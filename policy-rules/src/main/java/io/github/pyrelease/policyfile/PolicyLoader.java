@@ -181,7 +181,9 @@ public final class PolicyLoader {
     Map<String, MergedRule> rules = new LinkedHashMap<>();
     Level unavailable = Policy.DEFAULT_UNAVAILABLE;
     PublishSection publish = null;
+    Map<String, String> environment = new LinkedHashMap<>();
     for (PolicyLayer layer : layers) {
+      environment.putAll(layer.environment()); // a child's values replace its parents'
       if (layer.unavailable() != null) {
         unavailable = layer.unavailable().value();
       }
@@ -198,7 +200,8 @@ public final class PolicyLoader {
         (id, merged) ->
             settings.put(id, new RuleSetting(merged.level, merged.options, merged.waivers)));
     List<String> files = layers.stream().map(l -> l.location().display()).toList();
-    return new LoadedPolicy(new Policy(settings, unavailable, origin(root, files)), files, publish);
+    return new LoadedPolicy(
+        new Policy(settings, unavailable, origin(root, files)), files, publish, environment);
   }
 
   private static String origin(PolicyLocation root, List<String> files) {

@@ -124,4 +124,29 @@ class AuditCommandTest {
         .contains("sandbox unused");
     assertThat(run.exit()).as(run.out()).isZero();
   }
+
+  @Test
+  void theAuditWritesAValidCycloneDxSbomOfTheInventory() throws Exception {
+    Run run =
+        run(
+            "audit",
+            "--path",
+            dir.toString(),
+            "--advisories",
+            database,
+            "-r",
+            dir.resolve("requirements.txt").toString());
+
+    Path sbom = dir.resolve("target/pyrelease/sbom.json");
+    assertThat(run.out()).contains("report: " + sbom);
+    byte[] bytes = Files.readAllBytes(sbom);
+    assertThat(
+            new org.cyclonedx.parsers.JsonParser()
+                .validate(bytes, io.github.pyrelease.sbom.SbomWriter.VERSION))
+        .isEmpty();
+    JsonNode bom = new ObjectMapper().readTree(bytes);
+    assertThat(bom.path("metadata").path("component").path("name").asText()).isEqualTo("demo");
+    assertThat(bom.path("components").findValuesAsText("purl"))
+        .containsExactly("pkg:pypi/jinja2@2.10", "pkg:pypi/requests@2.32.3", "pkg:pypi/flask");
+  }
 }

@@ -471,4 +471,80 @@ class DependencyInventoryReaderTest {
                 reader.read(dir, InventoryOptions.defaults().withLockFile(dir.resolve("my.lock"))))
         .hasMessageContaining("is not a lock file the audit knows by its name");
   }
+
+  @Test
+  void hostileFilesAreRefusedWithoutReadingThemWhole() throws IOException {
+    // a sparse file: 100 MB on paper, nothing on the disk
+    try (var file = new java.io.RandomAccessFile(dir.resolve("requirements.txt").toFile(), "rw")) {
+      file.setLength(100L * 1024 * 1024);
+    }
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("requirements.txt is 104857600 bytes, more than the");
+    Files.write(
+        dir.resolve("requirements.txt"), new byte[] {'x', '=', '=', '1', (byte) 0xff, '\n'});
+    assertThatThrownBy(this::read).hasMessageContaining("requirements.txt is not UTF-8 text");
+    Files.delete(dir.resolve("requirements.txt"));
+    write("Pipfile.lock", "{\"_meta\": {}, \"default\": {\"x\": {\"version\": \"==1\"");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("is not valid JSON, so it is not a Pipfile.lock");
+    write("Pipfile.lock", "[".repeat(10_000) + "]".repeat(10_000));
+    assertThatThrownBy(this::read).isInstanceOf(InventoryReadException.class);
+    Files.delete(dir.resolve("Pipfile.lock"));
+    write("poetry.lock", "a = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    assertThatThrownBy(this::read).isInstanceOf(InventoryReadException.class);
+  }
+
+  @Test
+  void aMarkerThatCannotBeEvaluatedNamesTheLine() throws IOException {
+    write("requirements.txt", "ok==1\nx==1 ; python_version >= 'banana' and os_name >= '3.8'\n");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("cannot be evaluated")
+        .satisfies(
+            e -> assertThat(((InventoryReadException) e).where()).isEqualTo("requirements.txt:2"));
+  }
+
+  @Test
+  void aVirtualEnvironmentsInterpreterStandsForItsEnvironment() throws IOException {
+    write("env/pyvenv.cfg", "version = 3.12.4\n");
+    write("env/bin/python", "");
+    write(
+        "env/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA",
+        "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\nLicense: MIT\n");
+    InventoryOptions options =
+        InventoryOptions.defaults().withInterpreter(dir.resolve("env/bin/python"));
+    assertThat(options.environmentDir()).isEqualTo(dir.resolve("env"));
+    assertThat(pins(reader.read(dir, options)))
+        .containsExactly(
+            "six==1.16.0 @env/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA");
+    // a command on the PATH, or an interpreter outside a virtual environment, names none
+    assertThat(
+            InventoryOptions.defaults()
+                .withInterpreter(java.nio.file.Path.of("python3"))
+                .environmentDir())
+        .isNull();
+    assertThat(
+            InventoryOptions.defaults()
+                .withInterpreter(dir.resolve("usr/bin/python3"))
+                .environmentDir())
+        .isNull();
+  }
+
+  @Test
+  void valuesOfTheWrongTypeInALockAreNoCrash() throws IOException {
+    write(
+        "uv.lock",
+        "version = 1\n[[package]]\nname = \"a\"\nversion = 3\nsource = { editable = \".\" }\n"
+            + "dependencies = [{ name = \"b\", version = 2 }]\n[[package]]\nname = \"b\"\n"
+            + "version = \"1.0\"\n");
+    assertThat(pins(read())).containsExactly("b==1.0 @uv.lock:7");
+    Files.delete(dir.resolve("uv.lock"));
+    write("sub/pyproject.toml", "[project]\nname = 7\n");
+    write("requirements.txt", "./sub\n");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(InventoryReadException.class)
+        .hasMessageContaining("cannot tell which project");
+  }
 }

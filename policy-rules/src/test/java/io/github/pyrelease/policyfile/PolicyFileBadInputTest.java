@@ -47,7 +47,7 @@ class PolicyFileBadInputTest {
     assertThat(refused("- version-pep440\n- changelog-entry\n").getMessage())
         .isEqualTo(
             "the top level of release-policy.yaml must be a map with the keys extends, rules,"
-                + " unavailable, publish, but it is a list");
+                + " unavailable, publish, environment, but it is a list");
     assertThat(refused("just some text\n").getMessage())
         .endsWith("but it is the string 'just some text'");
     assertThat(refused("null\n").getMessage()).isEqualTo("release-policy.yaml is empty");
