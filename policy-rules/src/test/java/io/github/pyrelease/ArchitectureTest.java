@@ -38,6 +38,10 @@ import io.github.pyrelease.project.ChangelogSection;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.SourceKind;
 import io.github.pyrelease.project.VersionSource;
+import io.github.pyrelease.secrets.SecretMatch;
+import io.github.pyrelease.secrets.SecretScanRequest;
+import io.github.pyrelease.secrets.SecretScanResult;
+import io.github.pyrelease.secrets.SecretScans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +63,19 @@ class ArchitectureTest {
     IndexFacts.class,
     IndexAnswer.class,
     IndexLocations.class,
-    ProjectNames.class
+    ProjectNames.class,
+    io.github.pyrelease.vuln.AdvisorySource.class,
+    io.github.pyrelease.vuln.AdvisoryLocation.class,
+    io.github.pyrelease.vuln.AuditedPackage.class,
+    io.github.pyrelease.vuln.PackageVersion.class,
+    io.github.pyrelease.vuln.Vulnerability.class,
+    io.github.pyrelease.vuln.Severity.class,
+    io.github.pyrelease.vuln.Severity.Level.class,
+    SecretScans.class,
+    SecretScans.Scope.class,
+    SecretScanRequest.class,
+    SecretScanResult.class,
+    SecretMatch.class
   };
 
   @BeforeAll
@@ -198,10 +214,14 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackage("io.github.pyrelease.policyfile..")
+        .and()
+        .doNotHaveFullyQualifiedName("io.github.pyrelease.vuln.OsvRecordParser")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.snakeyaml..")
-        .because("policy files are read in one place, with its limits against hostile YAML")
+        .because(
+            "YAML is read in two places, each with its limits against hostile YAML: policy files,"
+                + " and the advisory database's OSV records (failsafe schema, size and alias caps)")
         .check(core);
   }
 

@@ -64,6 +64,11 @@ final class BuiltDistributions implements DistributionFacts {
     this.wanted = wanted;
   }
 
+  /** The directory the files are read from. */
+  Path path() {
+    return dir;
+  }
+
   @Override
   public String directory() {
     return display;

@@ -27,6 +27,7 @@ import java.util.Set;
  *     itself, or {@code null} for none
  * @param inventory where the {@code deps} rules read the dependencies from, or {@code null} to look
  *     in the project (and the environment of {@code python} when it is a virtual environment's)
+ * @param audit where the {@code deps} rules find advisories
  */
 public record CheckRequest(
     Path projectDir,
@@ -38,10 +39,12 @@ public record CheckRequest(
     Network network,
     Path distDir,
     String python,
-    InventoryOptions inventory) {
+    InventoryOptions inventory,
+    AuditInputs audit) {
 
   public CheckRequest {
     Objects.requireNonNull(projectDir, "projectDir");
+    Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(network, "network");
@@ -51,7 +54,10 @@ public record CheckRequest(
     }
   }
 
-  /** A request whose dependencies are looked for in the project. */
+  /**
+   * A request whose dependencies are looked for in the project, with advisories found as the
+   * environment's defaults say (the OSV API).
+   */
   public CheckRequest(
       Path projectDir,
       RuleSelection selection,
@@ -62,13 +68,50 @@ public record CheckRequest(
       Network network,
       Path distDir,
       String python) {
-    this(projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, null);
+    this(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        null,
+        AuditInputs.defaults(System.getenv()));
   }
 
   /** This request with the dependencies read as {@code options} say. */
   public CheckRequest withInventory(InventoryOptions options) {
     return new CheckRequest(
-        projectDir, selection, outDir, formats, failOn, policy, network, distDir, python, options);
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        options,
+        audit);
+  }
+
+  /** This request finding advisories as {@code inputs} say. */
+  public CheckRequest withAudit(AuditInputs inputs) {
+    return new CheckRequest(
+        projectDir,
+        selection,
+        outDir,
+        formats,
+        failOn,
+        policy,
+        network,
+        distDir,
+        python,
+        inventory,
+        inputs);
   }
 
   /** Where the dependencies are read: as asked, else the project and the interpreter's venv. */

@@ -99,7 +99,8 @@ public final class PolicyCheck {
             request.outDir(),
             request.network(),
             distributions,
-            request.inventoryOptions())) {
+            request.inventoryOptions(),
+            request.audit())) {
       project = facts.project();
       results =
           new PolicyEngine(registry, clock).evaluate(policy.policy(), facts, request.selection());

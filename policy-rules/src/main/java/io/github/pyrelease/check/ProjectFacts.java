@@ -13,16 +13,22 @@ import io.github.pyrelease.index.IndexLocations;
 import io.github.pyrelease.index.ProjectNames;
 import io.github.pyrelease.inventory.DependencyInventoryReader;
 import io.github.pyrelease.inventory.InventoryOptions;
+import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.policy.DistributionFacts;
 import io.github.pyrelease.policy.Facts;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.MonorepoPackage;
 import io.github.pyrelease.project.MonorepoPackages;
+import io.github.pyrelease.project.ProjectLicenseReader;
 import io.github.pyrelease.project.PythonProject;
 import io.github.pyrelease.project.PythonProjectReader;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
 import io.github.pyrelease.scm.ScmVersions;
+import io.github.pyrelease.secrets.SecretScans;
+import io.github.pyrelease.vuln.AdvisoryLocation;
+import io.github.pyrelease.vuln.AdvisorySettings;
+import io.github.pyrelease.vuln.AdvisorySource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +52,9 @@ final class ProjectFacts implements Facts, AutoCloseable {
   private DependencyInventory inventory;
   private Optional<JGitFacts> git;
   private IndexFacts index;
+  private final AuditInputs audit;
+  private final Map<AdvisoryLocation, AdvisorySource> advisorySources = new HashMap<>();
+  private ProjectSecretScans secrets;
   private DependencyInventory declared;
   private final Map<String, List<MonorepoPackage>> monorepos = new HashMap<>();
 
@@ -53,28 +62,40 @@ final class ProjectFacts implements Facts, AutoCloseable {
     this(projectDir, projectDir.resolve("target/pyrelease"), Network.none(), null);
   }
 
-  /**
-   * @param outDir where this check writes its reports: untracked files there are its own
-   * @param distributions the built distributions, or {@code null} when there are none to check
-   */
   ProjectFacts(Path projectDir, Path outDir, Network network, DistributionFacts distributions) {
-    this(projectDir, outDir, network, distributions, InventoryOptions.defaults());
+    this(
+        projectDir,
+        outDir,
+        network,
+        distributions,
+        InventoryOptions.defaults(),
+        AuditInputs.of(new AdvisorySettings(null, AdvisorySettings.OSV_API, null)));
   }
 
   /**
+   * @param outDir where this check writes its reports: untracked files there are its own
+   * @param distributions the built distributions, or {@code null} when there are none to check
    * @param inventoryOptions where the dependency inventory is read from
+   * @param audit where advisories are found
    */
   ProjectFacts(
       Path projectDir,
       Path outDir,
       Network network,
       DistributionFacts distributions,
-      InventoryOptions inventoryOptions) {
+      InventoryOptions inventoryOptions,
+      AuditInputs audit) {
     this.projectDir = projectDir;
+    this.audit = audit;
     this.outDir = outDir;
     this.network = network;
     this.distributions = distributions;
     this.inventoryOptions = inventoryOptions;
+  }
+
+  @Override
+  public Optional<ProjectLicense> projectLicense() {
+    return new ProjectLicenseReader().read(projectDir);
   }
 
   @Override
@@ -184,6 +205,41 @@ final class ProjectFacts implements Facts, AutoCloseable {
       }
     }
     return files;
+  }
+
+  /**
+   * The rule's database (relative to the project), else the run's, else the OSV API; offline with
+   * no database, nothing can be checked.
+   */
+  @Override
+  public synchronized AdvisorySource advisories(AdvisoryLocation location) {
+    return advisorySources.computeIfAbsent(location, this::advisorySource);
+  }
+
+  private AdvisorySource advisorySource(AdvisoryLocation location) {
+    if (audit.source() != null && location.equals(AdvisoryLocation.configured())) {
+      return audit.source();
+    }
+    return AdvisorySources.open(location, audit.advisories(), network, projectDir);
+  }
+
+  @Override
+  public synchronized SecretScans secrets() {
+    if (secrets == null) {
+      BuiltDistributions built = distributions instanceof BuiltDistributions b ? b : null;
+      secrets =
+          new ProjectSecretScans(
+              projectDir,
+              this::repository,
+              built == null ? null : built.path(),
+              built == null ? null : built.directory());
+    }
+    return secrets;
+  }
+
+  private Optional<JGitFacts> repository() {
+    git();
+    return git;
   }
 
   @Override

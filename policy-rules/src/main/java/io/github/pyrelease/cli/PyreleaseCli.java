@@ -31,10 +31,12 @@ public final class PyreleaseCli implements Runnable {
   static final Subcommands SUBCOMMANDS =
       new Subcommands()
           .with("check", CheckCommand::new)
+          .with("audit", AuditCommand::new)
           .with("build", BuildCommand::new)
           .with("publish", PublishCommand::new)
           .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new);
+          .with("rules", RulesCommand::new)
+          .with("secrets", SecretsCommand::new);
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -73,7 +75,8 @@ public final class PyreleaseCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose check, build, publish, version or rules");
+        spec.commandLine(),
+        "missing command: choose check, audit, build, publish, version, rules or secrets");
   }
 
   InputStream in() {

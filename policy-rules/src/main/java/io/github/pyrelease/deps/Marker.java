@@ -48,7 +48,23 @@ public record Marker(String text, Node root) {
    * @throws InvalidRequirementException naming the column and what was expected
    */
   public static Marker parse(String text) {
-    return new Marker(text.strip().replaceAll("\\s+", " "), RequirementParser.marker(text));
+    Node root = RequirementParser.marker(text);
+    // packaging's parser normalises the other side of a comparison with 'extra' in the first
+    // comparison only, and only when it is not in parentheses; evaluation handles the rest
+    if (!text.strip().startsWith("(")) {
+      root = withFirst(root);
+    }
+    return new Marker(text.strip().replaceAll("\\s+", " "), root);
+  }
+
+  private static Node withFirst(Node node) {
+    if (node instanceof Compare c) {
+      return extraNormalised(c);
+    }
+    List<Node> terms =
+        new java.util.ArrayList<>(node instanceof Or or ? or.terms() : ((And) node).terms());
+    terms.set(0, withFirst(terms.get(0)));
+    return node instanceof Or ? new Or(List.copyOf(terms)) : new And(List.copyOf(terms));
   }
 
   /**
@@ -76,21 +92,21 @@ public record Marker(String text, Node root) {
       MarkerEnvironment env, String extra, Set<String> extras, Set<String> groups) {}
 
   private static boolean evaluate(Node node, Context context) {
+    // every term is evaluated, as packaging does: one that cannot be is an error even where
+    // another term would decide the result
     if (node instanceof Or or) {
+      boolean any = false;
       for (Node term : or.terms()) {
-        if (evaluate(term, context)) {
-          return true;
-        }
+        any |= evaluate(term, context);
       }
-      return false;
+      return any;
     }
     if (node instanceof And and) {
+      boolean all = true;
       for (Node term : and.terms()) {
-        if (!evaluate(term, context)) {
-          return false;
-        }
+        all &= evaluate(term, context);
       }
-      return true;
+      return all;
     }
     Compare c = (Compare) node;
     Set<String> set = setOperand(c, context);
@@ -122,6 +138,22 @@ public record Marker(String text, Node root) {
       rhs = Requirement.normalizeName(rhs);
     }
     return compare(lhs, c.operator(), rhs);
+  }
+
+  /**
+   * What packaging's parser makes of a comparison with {@code extra}: the other side becomes a
+   * normalised string, even when it is a variable (whose name is then the string).
+   */
+  private static Compare extraNormalised(Compare c) {
+    if (c.left().variable() && c.left().value().equals("extra")) {
+      return new Compare(
+          c.left(), c.operator(), new Operand(Requirement.normalizeName(c.right().value()), false));
+    }
+    if (c.right().variable() && c.right().value().equals("extra")) {
+      return new Compare(
+          new Operand(Requirement.normalizeName(c.left().value()), false), c.operator(), c.right());
+    }
+    return c;
   }
 
   /** The set a {@code 'x' in extras} or {@code 'x' not in dependency_groups} tests, or null. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  *     {@code null} when there is none
  * @param wheelInfo the wheel's {@code .dist-info/WHEEL}, or {@code null}
  * @param record the wheel's {@code .dist-info/RECORD}, or {@code null}
+ * @param metadataProblem why the core metadata file the archive holds was not read (larger than the
+ *     small-file limit, stopped at a safety limit, damaged), or {@code null}
  */
 public record Distribution(
     String fileName,
@@ -28,7 +30,8 @@ public record Distribution(
     List<ArchiveProblem> problems,
     CoreMetadata metadata,
     CoreMetadata wheelInfo,
-    RecordFile record) {
+    RecordFile record,
+    String metadataProblem) {
 
   public Distribution {
     entries = List.copyOf(entries);
@@ -49,6 +52,23 @@ public record Distribution(
 
   public Optional<RecordFile> recordFile() {
     return Optional.ofNullable(record);
+  }
+
+  /**
+   * Where the core metadata should be, named from the file name (so it can be said when the
+   * metadata itself cannot be read): {@code demo-1.0.dist-info/METADATA} in {@code
+   * demo-1.0-py3-none-any.whl}, {@code demo-1.0/PKG-INFO} in {@code demo-1.0.tar.gz}.
+   */
+  public String expectedMetadataPath() {
+    if (isWheel()) {
+      String distInfo = DistributionReader.expectedDistInfo(fileName);
+      return (distInfo != null ? distInfo : "the wheel's .dist-info") + "/METADATA";
+    }
+    String stem =
+        fileName.length() > ".tar.gz".length()
+            ? fileName.substring(0, fileName.length() - ".tar.gz".length())
+            : fileName;
+    return stem + "/PKG-INFO";
   }
 
   /** Whether the archive could be opened and listed at all. */

@@ -59,7 +59,8 @@ public final class DistributionReader {
             zip.problems(),
             zip.metadata(),
             zip.wheelInfo(),
-            zip.record());
+            zip.record(),
+            zip.metadataProblem());
       }
       case SDIST -> {
         TarGzReader.Contents tar = new TarGzReader(limits).read(file);
@@ -72,11 +73,13 @@ public final class DistributionReader {
             tar.problems(),
             tar.pkgInfo(),
             null,
-            null);
+            null,
+            tar.metadataProblem());
       }
       // not opened: the name alone says it is not uploadable
       case OTHER ->
-          new Distribution(fileName, location, kind, size, List.of(), List.of(), null, null, null);
+          new Distribution(
+              fileName, location, kind, size, List.of(), List.of(), null, null, null, null);
     };
   }
 

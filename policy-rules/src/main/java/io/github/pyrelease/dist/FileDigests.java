@@ -14,13 +14,15 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
  * The digests package indexes ask for, computed in one read of the file: sha256 (every index, the
- * state file, SHA256SUMS) and BLAKE2b-256 (PyPI's own key for files).
+ * state file, SHA256SUMS), BLAKE2b-256 (PyPI's own key for files) and MD5 (which twine sends and
+ * some private indexes, Nexus, Artifactory, older devpi, check the upload against).
  *
  * @param sha256 lower-case hex
  * @param blake2b256 lower-case hex
+ * @param md5 lower-case hex
  * @param size the file's size in bytes
  */
-public record FileDigests(String sha256, String blake2b256, long size) {
+public record FileDigests(String sha256, String blake2b256, String md5, long size) {
 
   private static final int CHUNK = 1 << 20;
   private static final int CHUNKS = 4;
@@ -32,6 +34,7 @@ public record FileDigests(String sha256, String blake2b256, long size) {
    */
   public static FileDigests of(Path file) {
     MessageDigest sha256 = newSha256();
+    MessageDigest md5 = EntryDigests.newDigest("MD5");
     Blake2bDigest blake2b = new Blake2bDigest(256);
     BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
@@ -62,6 +65,7 @@ public record FileDigests(String sha256, String blake2b256, long size) {
             break;
           }
           sha256.update(buffer, 0, n);
+          md5.update(buffer, 0, n);
           size += n;
           full.put(new Chunk(buffer, n));
         }
@@ -83,7 +87,8 @@ public record FileDigests(String sha256, String blake2b256, long size) {
     byte[] blake = new byte[32];
     blake2b.doFinal(blake, 0);
     HexFormat hex = HexFormat.of();
-    return new FileDigests(hex.formatHex(sha256.digest()), hex.formatHex(blake), size);
+    return new FileDigests(
+        hex.formatHex(sha256.digest()), hex.formatHex(blake), hex.formatHex(md5.digest()), size);
   }
 
   /** Bytes read, handed to the BLAKE2b thread; a negative length ends it. */

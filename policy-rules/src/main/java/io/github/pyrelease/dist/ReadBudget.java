@@ -16,6 +16,10 @@ final class ReadBudget {
   private final ReadLimits limits;
   private final LongSupplier compressedSoFar;
   private final byte[] buffer = new byte[64 * 1024];
+
+  /** How a read stopped as a zip bomb ends its reason. */
+  static final String BOMB = " (a zip bomb)";
+
   private long total;
   private String exhausted;
 
@@ -32,6 +36,11 @@ final class ReadBudget {
     return limits;
   }
 
+  /** The bytes decompressed so far. */
+  long total() {
+    return total;
+  }
+
   /** Why the archive's budget ran out, or {@code null} while it lasts. */
   String exhausted() {
     return exhausted;
@@ -45,12 +54,14 @@ final class ReadBudget {
    * content in {@code capture} while it stays under the small-file limit.
    *
    * @param compressedSize the member's stored size for a per-member ratio check, or -1
+   * @param declaredSize the size the member's header declares, or -1: reading stops well past it
    */
   Read read(
       InputStream in,
       EntryDigests digests,
       CRC32 crc,
       long compressedSize,
+      long declaredSize,
       ByteArrayOutputStream capture)
       throws IOException {
     long size = 0;
@@ -69,7 +80,7 @@ final class ReadBudget {
           capture.write(buffer, 0, n);
         }
       }
-      String stop = check(size, compressedSize);
+      String stop = check(size, compressedSize, declaredSize);
       if (stop != null) {
         return new Read(size, stop);
       }
@@ -77,7 +88,7 @@ final class ReadBudget {
     return new Read(size, null);
   }
 
-  private String check(long size, long compressedSize) {
+  private String check(long size, long compressedSize, long declaredSize) {
     if (total > limits.maxTotalBytes()) {
       exhausted =
           "more than "
@@ -92,7 +103,17 @@ final class ReadBudget {
           + limits.maxRatio()
           + ":1 ("
           + compressedSize
-          + " bytes stored); reading stopped (a zip bomb)";
+          + " bytes stored); reading stopped"
+          + BOMB;
+    }
+    // a header that lies about the size: past a small slip, the rest is not worth inflating
+    if (declaredSize >= 0 && size > declaredSize + limits.ratioFloor()) {
+      return "inflates to more than "
+          + human(limits.ratioFloor())
+          + " past the "
+          + declaredSize
+          + " bytes its header declares; reading stopped"
+          + BOMB;
     }
     if (compressedSoFar != null && total > limits.ratioFloor()) {
       long compressed = Math.max(compressedSoFar.getAsLong(), 1);

@@ -31,7 +31,10 @@ final class TarGzReader {
   }
 
   record Contents(
-      List<ArchiveEntry> entries, List<ArchiveProblem> problems, CoreMetadata pkgInfo) {}
+      List<ArchiveEntry> entries,
+      List<ArchiveProblem> problems,
+      CoreMetadata pkgInfo,
+      String metadataProblem) {}
 
   Contents read(Path file) {
     List<ArchiveEntry> entries = new ArrayList<>();
@@ -43,7 +46,7 @@ final class TarGzReader {
         TarArchiveInputStream tar =
             gzip == null ? null : new TarArchiveInputStream(gzip, "UTF-8")) {
       if (tar == null) {
-        return new Contents(entries, problems, null);
+        return new Contents(entries, problems, null, null);
       }
       ReadBudget budget = new ReadBudget(limits, counted::count);
       TarArchiveEntry entry;
@@ -72,7 +75,7 @@ final class TarGzReader {
         EntryDigests digests = new EntryDigests(Set.of());
         ReadBudget.Read got;
         try {
-          got = budget.read(tar, digests, null, -1, capture);
+          got = budget.read(tar, digests, null, -1, -1, capture);
         } catch (IOException e) {
           problems.add(truncated(e, name));
           entries.add(
@@ -102,7 +105,15 @@ final class TarGzReader {
     } catch (IOException | RuntimeException e) {
       problems.add(truncated(e, null));
     }
-    return new Contents(entries, problems, pkgInfo);
+    String metadataProblem = null;
+    if (pkgInfo == null) {
+      for (ArchiveEntry e : entries) {
+        if (isRootPkgInfo(e.name()) && metadataProblem == null) {
+          metadataProblem = ZipReader.metadataProblem(entries, e.name(), limits);
+        }
+      }
+    }
+    return new Contents(entries, problems, pkgInfo, metadataProblem);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -26,13 +27,22 @@ import java.util.zip.CRC32;
  * once to hash it; nothing is extracted and only the small metadata files are kept.
  *
  * <p>A wheel of the plain shape (see {@link PlainZipSource}) is read by pyrelease's own parser; any
- * other archive, and any plain one in which the read finds a problem, is read (again) with
+ * other archive, and any plain one in which the read finds damage, is read (again) with
  * commons-compress, so what is reported about a damaged archive is always commons-compress's
  * reading, and a clean archive gives the same result either way.
+ *
+ * <p>A member is inflated at most once: one whose header declares a bomb's ratio is not inflated at
+ * all, and one the first reading stopped at a limit keeps that verdict in the second reading (an
+ * archive whose only problem is such a stop is not read again at all).
  */
 final class ZipReader {
 
   private static final Charset CP437 = Charset.forName("IBM437");
+
+  /** How a member stopped as a zip bomb ends its read problem, whoever stopped it. */
+  static final String BOMB = ReadBudget.BOMB;
+
+  private static final String UNREAD = "not read: reading stopped at a safety limit";
 
   private final ReadLimits limits;
   private final ReadDepth depth;
@@ -52,21 +62,55 @@ final class ZipReader {
       List<ArchiveProblem> problems,
       CoreMetadata metadata,
       CoreMetadata wheelInfo,
-      RecordFile record) {
+      RecordFile record,
+      String metadataProblem,
+      Map<Long, ArchiveEntry> refused,
+      long inflated) {
 
-    /** Nothing to report about the archive itself or any member (metadata is the rules'). */
+    /** What is reported, without what reading it cost (two readings agree on that). */
+    Contents reported() {
+      return inflatedToo(-inflated);
+    }
+
+    /** These contents, counting also what an earlier reading inflated. */
+    Contents inflatedToo(long earlier) {
+      return new Contents(
+          entries,
+          problems,
+          metadata,
+          wheelInfo,
+          record,
+          metadataProblem,
+          refused,
+          inflated + earlier);
+    }
+
+    /**
+     * Nothing to report about the archive itself or any member (metadata is the rules'), but
+     * reading stopped at a safety limit: another reader would only stop there again.
+     */
     boolean clean() {
-      return problems.isEmpty()
+      return problems.stream().allMatch(p -> p.key().equals(ArchiveProblems.LIMIT))
           && entries.stream()
               .allMatch(
                   e ->
-                      e.nameProblem() == null && e.readProblem() == null && e.linkTarget() == null);
+                      e.nameProblem() == null
+                          && e.linkTarget() == null
+                          && (e.readProblem() == null
+                              || refused.containsValue(e)
+                              || e.readProblem().equals(UNREAD)));
     }
   }
 
   Contents read(Path file, String expectedDistInfo) {
     Contents plain = readPlain(file, expectedDistInfo);
-    return plain != null && plain.clean() ? plain : readWithCommonsCompress(file, expectedDistInfo);
+    if (plain != null && plain.clean()) {
+      return plain;
+    }
+    // what the own reading stopped as a bomb is not inflated again: its verdict carries over
+    Contents again =
+        readWithCommonsCompress(file, expectedDistInfo, plain == null ? Map.of() : plain.refused());
+    return plain == null ? again : again.inflatedToo(plain.inflated());
   }
 
   /** Read with the own parser, or {@code null} when not of the plain shape, or damaged. */
@@ -79,9 +123,18 @@ final class ZipReader {
   }
 
   Contents readWithCommonsCompress(Path file, String expectedDistInfo) {
+    return readWithCommonsCompress(file, expectedDistInfo, Map.of());
+  }
+
+  /**
+   * @param refused members (by local header offset) an earlier reading stopped at a limit: taken as
+   *     that reading found them, not inflated again
+   */
+  private Contents readWithCommonsCompress(
+      Path file, String expectedDistInfo, Map<Long, ArchiveEntry> refused) {
     List<ArchiveProblem> problems = new ArrayList<>();
     try (CommonsZipSource zip = new CommonsZipSource(file)) {
-      return read(zip, expectedDistInfo, problems);
+      return read(zip, expectedDistInfo, problems, refused);
     } catch (IOException | RuntimeException e) {
       problems.add(
           new ArchiveProblem(
@@ -89,15 +142,19 @@ final class ZipReader {
               "cannot be read as a zip archive ("
                   + describe(e)
                   + "); it is truncated, corrupt or not a wheel"));
-      return new Contents(List.of(), problems, null, null, null);
+      return new Contents(List.of(), problems, null, null, null, null, Map.of(), 0);
     }
   }
 
   private Contents read(ZipSource zip, String expectedDistInfo) {
-    return read(zip, expectedDistInfo, new ArrayList<>());
+    return read(zip, expectedDistInfo, new ArrayList<>(), Map.of());
   }
 
-  private Contents read(ZipSource zip, String expectedDistInfo, List<ArchiveProblem> problems) {
+  private Contents read(
+      ZipSource zip,
+      String expectedDistInfo,
+      List<ArchiveProblem> problems,
+      Map<Long, ArchiveEntry> earlier) {
     List<ZipMember> listed = zip.members();
     if (listed.size() > limits.maxEntries()) {
       problems.add(
@@ -139,6 +196,7 @@ final class ZipReader {
     CoreMetadata metadata = null;
     CoreMetadata wheelInfo = null;
     ReadBudget budget = new ReadBudget(limits, null);
+    Map<Long, ArchiveEntry> refused = new HashMap<>();
     List<ZipMember> physical = new ArrayList<>(listed);
     physical.sort(Comparator.comparingLong(ZipMember::localHeaderOffset));
     for (ZipMember entry : physical) {
@@ -148,6 +206,23 @@ final class ZipReader {
               && (name.equals(distInfo + "/METADATA") || name.equals(distInfo + "/WHEEL"));
       if (!small && depth == ReadDepth.METADATA) {
         read.put(entry, listed(entry, name, nameProblems.get(entry)));
+        continue;
+      }
+      ArchiveEntry before = earlier.get(entry.localHeaderOffset());
+      if (before != null) {
+        ArchiveEntry same =
+            new ArchiveEntry(
+                name,
+                before.type(),
+                before.size(),
+                entry.size(),
+                entry.compressedSize(),
+                before.digests(),
+                null,
+                nameProblems.get(entry),
+                before.readProblem());
+        read.put(entry, same);
+        refused.put(entry.localHeaderOffset(), same);
         continue;
       }
       ByteArrayOutputStream capture = small ? new ByteArrayOutputStream() : null;
@@ -163,6 +238,11 @@ final class ZipReader {
               capture,
               problems);
       read.put(entry, result);
+      if (result.readProblem() != null
+          && result.readProblem().endsWith(BOMB)
+          && budget.exhausted() == null) {
+        refused.put(entry.localHeaderOffset(), result);
+      }
       if (small && result.readProblem() == null && capture.size() == result.size()) {
         CoreMetadata parsed = CoreMetadataParser.parse(name, capture.toByteArray());
         if (name.endsWith("/METADATA")) {
@@ -181,7 +261,49 @@ final class ZipReader {
       ArchiveEntry result = read.get(entry);
       entries.add(result != null ? result : unread(entry, names, nameProblems));
     }
-    return new Contents(entries, problems, metadata, wheelInfo, record);
+    String metadataProblem =
+        metadata != null || distInfo == null
+            ? null
+            : metadataProblem(entries, distInfo + "/METADATA", limits);
+    return new Contents(
+        entries,
+        problems,
+        metadata,
+        wheelInfo,
+        record,
+        metadataProblem,
+        Map.copyOf(refused),
+        budget.total());
+  }
+
+  /**
+   * Why the core metadata file at {@code path} was not kept though the archive has it: it could not
+   * be read to its end, or it is larger than the small-file limit; {@code null} when it is not
+   * there at all.
+   */
+  static String metadataProblem(List<ArchiveEntry> entries, String path, ReadLimits limits) {
+    for (ArchiveEntry e : entries) {
+      if (!e.name().equals(path)) {
+        continue;
+      }
+      if (e.readProblem() != null) {
+        String problem = e.readProblem();
+        return path
+            + (Character.isLowerCase(problem.charAt(0)) ? " " : " cannot be read: ")
+            + problem;
+      }
+      long size = Math.max(e.size(), e.declaredSize());
+      if (size > limits.maxSmallFile()) {
+        return path
+            + " is "
+            + size
+            + " bytes, more than the "
+            + ReadBudget.human(limits.maxSmallFile())
+            + " pyrelease reads of a core metadata file (a fixed safety limit, not a policy"
+            + " option)";
+      }
+    }
+    return null;
   }
 
   private ArchiveEntry readEntry(
@@ -210,6 +332,18 @@ final class ZipReader {
                 : "uses compression method "
                     + entry.method()
                     + ", which installers cannot read (wheels use deflate or stored)";
+    if (notRead == null && !symlink && declaresBomb(declared, compressed)) {
+      // the header's own sizes say it: nothing is inflated to learn what they already tell
+      notRead =
+          "declares "
+              + declared
+              + " bytes from "
+              + compressed
+              + " stored, more than "
+              + limits.maxRatio()
+              + ":1; not read"
+              + BOMB;
+    }
     if (notRead != null) {
       return new ArchiveEntry(
           name, type, 0, declared, compressed, Map.of(), null, nameProblem, notRead);
@@ -218,7 +352,7 @@ final class ZipReader {
     CRC32 crc = new CRC32();
     ByteArrayOutputStream link = symlink ? new ByteArrayOutputStream() : capture;
     try (InputStream in = zip.open(entry)) {
-      ReadBudget.Read got = budget.read(in, digests, crc, compressed, link);
+      ReadBudget.Read got = budget.read(in, digests, crc, compressed, declared, link);
       String problem = got.stopped();
       if (problem == null && declared >= 0 && got.size() != declared) {
         problem = "holds " + got.size() + " bytes but its header declares " + declared;
@@ -248,6 +382,13 @@ final class ZipReader {
       return new ArchiveEntry(
           name, type, 0, declared, compressed, Map.of(), null, nameProblem, describe(e));
     }
+  }
+
+  /** Whether the declared sizes alone expand past the ratio limit. */
+  private boolean declaresBomb(long declared, long compressed) {
+    return declared > limits.ratioFloor()
+        && compressed >= 0
+        && declared > Math.max(compressed, 1) * limits.maxRatio();
   }
 
   private static EntryType typeOf(ZipMember entry) {
@@ -282,7 +423,7 @@ final class ZipReader {
         Map.of(),
         null,
         nameProblems.get(entry),
-        "not read: reading stopped at a safety limit");
+        UNREAD);
   }
 
   /**

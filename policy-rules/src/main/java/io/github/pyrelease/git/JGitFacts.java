@@ -97,6 +97,11 @@ public final class JGitFacts implements GitFacts, AutoCloseable {
     }
   }
 
+  /** What a secret scan reads of the repository: its work tree and its history. */
+  public GitContents contents() {
+    return new GitContents(repository);
+  }
+
   /** The work tree's root. */
   public Path root() {
     return repository.getWorkTree().toPath();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -50,12 +51,105 @@ public record SpdxExpression(String canonical, List<String> licenses) {
       throw new InvalidLicenseExpressionException("the expression is empty");
     }
     Parser parser = new Parser(tokens);
-    String canonical = parser.or();
+    String canonical = parser.or().render();
     if (parser.pos < tokens.size()) {
       throw new InvalidLicenseExpressionException(
           "unexpected '" + tokens.get(parser.pos) + "' after '" + canonical + "'");
     }
     return new SpdxExpression(canonical, parser.licenses);
+  }
+
+  /**
+   * One licence of an expression, with its exception: {@code GPL-2.0-only WITH
+   * Classpath-exception-2.0}, {@code Apache-2.0+}, {@code LicenseRef-Mine}.
+   *
+   * @param license the licence id in canonical case, without a {@code +}
+   * @param orLater whether it was written with the deprecated {@code +} suffix
+   * @param exception the exception id, or {@code null}
+   */
+  public record Term(String license, boolean orLater, String exception) {
+
+    /** As the expression writes it. */
+    public String text() {
+      return license + (orLater ? "+" : "") + (exception == null ? "" : " WITH " + exception);
+    }
+  }
+
+  /**
+   * Whether the expression holds when each licence term holds as {@code accepts} says: {@code OR}
+   * needs one side (the licensee chooses), {@code AND} needs both.
+   */
+  public boolean satisfiedBy(Predicate<Term> accepts) {
+    Parser parser = new Parser(tokenize(canonical));
+    return parser.or().holds(accepts);
+  }
+
+  /** The terms {@code accepts} refuses, in order. */
+  public List<Term> refusedTerms(Predicate<Term> accepts) {
+    Parser parser = new Parser(tokenize(canonical));
+    List<Term> refused = new ArrayList<>();
+    parser.or().terms(refused);
+    refused.removeIf(accepts);
+    return refused;
+  }
+
+  private sealed interface Node permits Leaf, Group, Join {
+    String render();
+
+    boolean holds(Predicate<Term> accepts);
+
+    void terms(List<Term> into);
+  }
+
+  private record Leaf(Term term) implements Node {
+    public String render() {
+      return term.text();
+    }
+
+    public boolean holds(Predicate<Term> accepts) {
+      return accepts.test(term);
+    }
+
+    public void terms(List<Term> into) {
+      into.add(term);
+    }
+  }
+
+  private record Group(Node inner) implements Node {
+    public String render() {
+      return "(" + inner.render() + ")";
+    }
+
+    public boolean holds(Predicate<Term> accepts) {
+      return inner.holds(accepts);
+    }
+
+    public void terms(List<Term> into) {
+      inner.terms(into);
+    }
+  }
+
+  private record Join(String operator, List<Node> parts) implements Node {
+    public String render() {
+      StringBuilder out = new StringBuilder();
+      for (Node part : parts) {
+        if (out.length() > 0) {
+          out.append(' ').append(operator).append(' ');
+        }
+        out.append(part.render());
+      }
+      return out.toString();
+    }
+
+    public boolean holds(Predicate<Term> accepts) {
+      return operator.equals("OR")
+          ? parts.stream().anyMatch(p -> p.holds(accepts))
+          : parts.stream().allMatch(p -> p.holds(accepts));
+    }
+
+    public void terms(List<Term> into) {
+      parts.forEach(p -> p.terms(into));
+    }
   }
 
   private static List<String> tokenize(String text) {
@@ -72,42 +166,48 @@ public record SpdxExpression(String canonical, List<String> licenses) {
       this.tokens = tokens;
     }
 
-    String or() {
-      StringBuilder out = new StringBuilder(and());
+    Node or() {
+      List<Node> parts = new ArrayList<>(List.of(and()));
       while (isOperator("OR")) {
         pos++;
-        out.append(" OR ").append(and());
+        parts.add(and());
       }
-      return out.toString();
+      return parts.size() == 1 ? parts.get(0) : new Join("OR", parts);
     }
 
-    String and() {
-      StringBuilder out = new StringBuilder(with());
+    Node and() {
+      List<Node> parts = new ArrayList<>(List.of(with()));
       while (isOperator("AND")) {
         pos++;
-        out.append(" AND ").append(with());
+        parts.add(with());
       }
-      return out.toString();
+      return parts.size() == 1 ? parts.get(0) : new Join("AND", parts);
     }
 
-    String with() {
-      StringBuilder out = new StringBuilder(atom());
+    Node with() {
+      Node atom = atom();
       while (isOperator("WITH")) {
         pos++;
-        out.append(" WITH ").append(exception());
+        String exception = exception();
+        if (atom instanceof Leaf leaf && leaf.term().exception() == null) {
+          atom = new Leaf(new Term(leaf.term().license(), leaf.term().orLater(), exception));
+        } else {
+          // packaging accepts a chained or grouped WITH; keep its text, refuse to judge it
+          atom = new Leaf(new Term(atom.render(), false, exception));
+        }
       }
-      return out.toString();
+      return atom;
     }
 
-    String atom() {
+    Node atom() {
       String token = next("a licence id or '('");
       if (token.equals("(")) {
-        String inner = or();
+        Node inner = or();
         String close = next("')'");
         if (!close.equals(")")) {
           throw new InvalidLicenseExpressionException("expected ')' but found '" + close + "'");
         }
-        return "(" + inner + ")";
+        return new Group(inner);
       }
       if (token.equals(")") || isOperatorWord(token)) {
         throw new InvalidLicenseExpressionException(
@@ -116,7 +216,7 @@ public record SpdxExpression(String canonical, List<String> licenses) {
       return license(token);
     }
 
-    String license(String token) {
+    Leaf license(String token) {
       boolean plus = token.endsWith("+");
       String id = plus ? token.substring(0, token.length() - 1) : token;
       var ref = LICENSE_REF.matcher(id);
@@ -143,7 +243,7 @@ public record SpdxExpression(String canonical, List<String> licenses) {
         }
       }
       licenses.add(canonical);
-      return plus ? canonical + "+" : canonical;
+      return new Leaf(new Term(canonical, plus, null));
     }
 
     String exception() {

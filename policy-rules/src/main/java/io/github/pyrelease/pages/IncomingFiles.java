@@ -60,7 +60,7 @@ final class IncomingFiles {
       throw new PyreleaseException(
           "cannot list " + fileName + " on the page of " + project + ": " + e.getMessage(),
           fileName,
-          "list only the wheels ({name}-{version}-{tags}.whl) and sdists ({name}-{version}.tar.gz)"
+          "list only the wheels (NAME-VERSION-TAGS.whl) and sdists (NAME-VERSION.tar.gz)"
               + " of project "
               + project);
     }

@@ -4,9 +4,12 @@ import io.github.pyrelease.FactUnavailableException;
 import io.github.pyrelease.deps.DependencyInventory;
 import io.github.pyrelease.git.GitFacts;
 import io.github.pyrelease.index.IndexFacts;
+import io.github.pyrelease.license.ProjectLicense;
 import io.github.pyrelease.project.Changelog;
 import io.github.pyrelease.project.MonorepoPackage;
 import io.github.pyrelease.project.PythonProject;
+import io.github.pyrelease.secrets.SecretScans;
+import io.github.pyrelease.vuln.AdvisoryLocation;
 import io.github.pyrelease.vuln.AdvisorySource;
 import java.util.List;
 import java.util.Optional;
@@ -79,13 +82,32 @@ public interface Facts {
   }
 
   /**
+   * The project's own licence metadata (pyproject.toml's {@code license}, {@code license-files} and
+   * licence classifiers); empty when it has no {@code [project]} table.
+   */
+  default Optional<ProjectLicense> projectLicense() {
+    return Optional.empty();
+  }
+
+  /**
    * The known vulnerabilities of packages: an offline advisory database or the OSV API.
    *
+   * @param location where the rule asks for them to be read; {@link AdvisoryLocation#configured()}
+   *     for the run's own choice
    * @throws FactUnavailableException when this evaluation has no advisory source (offline without a
    *     database)
    */
-  default AdvisorySource advisories() {
+  default AdvisorySource advisories(AdvisoryLocation location) {
     throw new FactUnavailableException("no advisory source in this evaluation", null, null, null);
+  }
+
+  /**
+   * Secret scans of the distributions, the work tree and the git history.
+   *
+   * @throws FactUnavailableException when this evaluation cannot scan
+   */
+  default SecretScans secrets() {
+    throw new FactUnavailableException("no secret scanning in this evaluation", null, null, null);
   }
 
   /**

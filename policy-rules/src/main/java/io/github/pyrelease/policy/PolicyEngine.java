@@ -77,13 +77,13 @@ public final class PolicyEngine {
     for (Finding finding : verdict.findings()) {
       Waiver waiver =
           waivers.stream()
-              .filter(w -> w.activeOn(today) && w.id().equals(finding.key()))
+              .filter(w -> w.activeOn(today) && finding.knownAs(w.id()))
               .findFirst()
               .orElse(null);
       findings.add(new RuleResult.LeveledFinding(finding, finding.levelUnder(level), waiver));
     }
     for (Waiver waiver : expired) {
-      boolean stillFound = verdict.findings().stream().anyMatch(f -> f.key().equals(waiver.id()));
+      boolean stillFound = verdict.findings().stream().anyMatch(f -> f.knownAs(waiver.id()));
       findings.add(new RuleResult.LeveledFinding(expiredWaiver(waiver, stillFound), Level.ERROR));
     }
     return new RuleResult(

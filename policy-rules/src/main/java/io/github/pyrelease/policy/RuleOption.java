@@ -2,7 +2,9 @@ package io.github.pyrelease.policy;
 
 import io.github.pyrelease.text.Glob;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -97,6 +99,71 @@ public final class RuleOption<T> {
         name, "list of strings", List.copyOf(defaultValue), description, RuleOption::asStrings);
   }
 
+  /**
+   * A list of strings each of which {@code problem} checks: it returns what is wrong with an item,
+   * or {@code null} when the item is fine.
+   */
+  public static RuleOption<List<String>> strings(
+      String name,
+      List<String> defaultValue,
+      String description,
+      Function<String, String> problem) {
+    return new RuleOption<>(
+        name,
+        "list of strings",
+        List.copyOf(defaultValue),
+        description,
+        raw -> {
+          List<String> items = asStrings(raw);
+          for (String item : items) {
+            String wrong = problem.apply(item);
+            if (wrong != null) {
+              throw new IllegalArgumentException(wrong);
+            }
+          }
+          return items;
+        });
+  }
+
+  /**
+   * A list of tables (maps with string keys), such as rules written out in a policy; a single map
+   * is taken as a list of one. Only the shape is checked here: what the keys mean is the rule's.
+   */
+  public static RuleOption<List<java.util.Map<String, Object>>> tables(
+      String name, String description) {
+    return new RuleOption<>(
+        name,
+        "list of maps",
+        List.of(),
+        description,
+        raw -> {
+          List<?> items = raw instanceof java.util.Map<?, ?> ? List.of(raw) : null;
+          if (items == null && raw instanceof List<?> list) {
+            items = list;
+          }
+          if (items == null) {
+            throw new IllegalArgumentException("expected a list of maps, got " + describe(raw));
+          }
+          List<java.util.Map<String, Object>> tables = new ArrayList<>();
+          for (Object item : items) {
+            if (!(item instanceof java.util.Map<?, ?> map)) {
+              throw new IllegalArgumentException(
+                  "expected a list of maps, but an item is " + describe(item));
+            }
+            java.util.Map<String, Object> table = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+              if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException(
+                    "expected maps with string keys, but a key is " + describe(entry.getKey()));
+              }
+              table.put(key, entry.getValue());
+            }
+            tables.add(java.util.Collections.unmodifiableMap(table));
+          }
+          return List.copyOf(tables);
+        });
+  }
+
   /** A list of globs ({@code *}, {@code **}, {@code ?}, {@code [..]}, {@code {a,b}}). */
   public static RuleOption<List<Glob>> globs(
       String name, List<String> defaultValue, String description) {
@@ -106,6 +173,67 @@ public final class RuleOption<T> {
         defaultValue.stream().map(Glob::compile).toList(),
         description,
         raw -> asStrings(raw).stream().map(Glob::compile).toList());
+  }
+
+  /**
+   * A list of small tables of strings, such as {@code [{ package: foo, license: MIT, reason: ...
+   * }]}: every table has the {@code required} keys and may have the {@code optional} ones; {@code
+   * problem} says what is wrong with a table, or returns {@code null}.
+   */
+  public static RuleOption<List<Map<String, String>>> tables(
+      String name,
+      List<String> required,
+      List<String> optional,
+      String description,
+      Function<Map<String, String>, String> problem) {
+    return new RuleOption<>(
+        name,
+        "list of {"
+            + String.join(", ", required)
+            + (optional.isEmpty() ? "" : ", [" + String.join(", ", optional) + "]")
+            + "}",
+        List.of(),
+        description,
+        raw -> {
+          if (!(raw instanceof List<?> list)) {
+            throw new IllegalArgumentException("expected a list of tables, got " + describe(raw));
+          }
+          List<Map<String, String>> tables = new ArrayList<>();
+          for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+              throw new IllegalArgumentException(
+                  "expected a list of tables, but an item is " + describe(item));
+            }
+            Map<String, String> table = new LinkedHashMap<>();
+            for (var entry : map.entrySet()) {
+              String key = String.valueOf(entry.getKey());
+              if (!required.contains(key) && !optional.contains(key)) {
+                throw new IllegalArgumentException(
+                    "unknown key '"
+                        + key
+                        + "'; valid keys: "
+                        + String.join(", ", required)
+                        + (optional.isEmpty() ? "" : ", " + String.join(", ", optional)));
+              }
+              if (!(entry.getValue() instanceof String || entry.getValue() instanceof Number)) {
+                throw new IllegalArgumentException(
+                    "'" + key + "' must be a string, got " + describe(entry.getValue()));
+              }
+              table.put(key, String.valueOf(entry.getValue()));
+            }
+            for (String key : required) {
+              if (!table.containsKey(key) || table.get(key).isBlank()) {
+                throw new IllegalArgumentException("every entry needs '" + key + "'");
+              }
+            }
+            String wrong = problem.apply(table);
+            if (wrong != null) {
+              throw new IllegalArgumentException(wrong);
+            }
+            tables.add(Map.copyOf(table));
+          }
+          return List.copyOf(tables);
+        });
   }
 
   /** A regular expression (Java syntax, which accepts the common Python subset). */

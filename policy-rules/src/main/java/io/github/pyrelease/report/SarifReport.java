@@ -8,8 +8,10 @@ import io.github.pyrelease.policy.Waiver;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * SARIF 2.1.0 for code scanning: one run, every evaluated rule as a reporting descriptor with its
@@ -40,6 +42,10 @@ public final class SarifReport {
     for (RuleResult result : results) {
       descriptor(json, result);
     }
+    List<String> advisories = advisoryIds(results);
+    for (String id : advisories) {
+      advisoryDescriptor(json, id, results);
+    }
     json.endArray().endObject().endObject();
     json.startObject("originalUriBaseIds")
         .startObject(SRCROOT)
@@ -53,10 +59,69 @@ public final class SarifReport {
     for (int index = 0; index < results.size(); index++) {
       RuleResult result = results.get(index);
       for (LeveledFinding finding : result.findings()) {
-        result(json, report, result, index, finding);
+        boolean advisory = !finding.finding().aliases().isEmpty();
+        String ruleId = advisory ? finding.finding().key() : result.ruleId();
+        int ruleIndex =
+            advisory ? results.size() + advisories.indexOf(finding.finding().key()) : index;
+        result(json, report, result, ruleId, ruleIndex, finding);
       }
     }
     return json.endArray().endObject().endArray().endObject().finish();
+  }
+
+  /**
+   * The keys of findings known by several ids (advisories): code scanning lists each advisory as a
+   * rule of its own, so its results carry the advisory's id as their rule id.
+   */
+  private static List<String> advisoryIds(List<RuleResult> results) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (RuleResult result : results) {
+      for (LeveledFinding leveled : result.findings()) {
+        if (!leveled.finding().aliases().isEmpty()) {
+          ids.add(leveled.finding().key());
+        }
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static void advisoryDescriptor(JsonDocument json, String id, List<RuleResult> results) {
+    RuleResult rule = null;
+    LeveledFinding first = null;
+    for (RuleResult result : results) {
+      for (LeveledFinding leveled : result.findings()) {
+        if (first == null
+            && leveled.finding().key().equals(id)
+            && !leveled.finding().aliases().isEmpty()) {
+          rule = result;
+          first = leveled;
+        }
+      }
+    }
+    json.startObject().field("id", id).field("name", id);
+    text(json, "shortDescription", first.finding().message());
+    text(
+        json,
+        "fullDescription",
+        first.finding().message()
+            + " (aliases: "
+            + String.join(", ", first.finding().aliases())
+            + "; found by pyrelease rule "
+            + rule.ruleId()
+            + ")");
+    json.startObject("defaultConfiguration").field("level", level(rule.level())).endObject();
+    json.startObject("properties")
+        .field("stage", rule.stage().id())
+        .field("pyreleaseRule", rule.ruleId());
+    json.startArray("aliases");
+    first.finding().aliases().forEach(json::value);
+    json.endArray();
+    json.startArray("tags")
+        .value("pyrelease")
+        .value(rule.stage().id())
+        .value("security")
+        .endArray();
+    json.endObject().endObject();
   }
 
   private static void descriptor(JsonDocument json, RuleResult result) {
@@ -78,9 +143,14 @@ public final class SarifReport {
   }
 
   private static void result(
-      JsonDocument json, Report report, RuleResult rule, int ruleIndex, LeveledFinding leveled) {
+      JsonDocument json,
+      Report report,
+      RuleResult rule,
+      String ruleId,
+      int ruleIndex,
+      LeveledFinding leveled) {
     json.startObject()
-        .field("ruleId", rule.ruleId())
+        .field("ruleId", ruleId)
         .field("ruleIndex", ruleIndex)
         .field("kind", "fail")
         .field("level", level(leveled.level()));
@@ -111,6 +181,7 @@ public final class SarifReport {
         .field(FINGERPRINT, rule.ruleId() + "/" + leveled.finding().key())
         .endObject();
     json.startObject("properties").field("key", leveled.finding().key());
+    json.field("pyreleaseRule", rule.ruleId());
     json.startArray("evidence");
     leveled.finding().evidence().forEach(e -> json.value(e.toString()));
     json.endArray().endObject();

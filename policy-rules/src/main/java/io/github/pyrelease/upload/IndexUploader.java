@@ -96,6 +96,7 @@ public final class IndexUploader {
             + ")");
     lines.add("    sha256: " + file.digests().sha256());
     lines.add("    blake2_256: " + file.digests().blake2b256());
+    lines.add("    md5: " + file.digests().md5());
     return List.copyOf(lines);
   }
 

@@ -89,6 +89,8 @@ final class UploadForm {
     metadata.description().ifPresent(text -> fields.add(new Field("description", text(metadata))));
     fields.add(new Field("pyversion", pyversion(file)));
     fields.add(new Field("filetype", filetype(file)));
+    // twine sends md5_digest too (except in FIPS mode); private indexes verify uploads with it
+    fields.add(new Field("md5_digest", file.digests().md5()));
     fields.add(new Field("sha256_digest", file.digests().sha256()));
     fields.add(new Field("blake2_256_digest", file.digests().blake2b256()));
     fields.add(new Field(":action", "file_upload"));

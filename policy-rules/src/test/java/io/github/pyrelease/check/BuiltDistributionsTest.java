@@ -32,6 +32,9 @@ class BuiltDistributionsTest {
       "Longer title\n=====\n\nThe underline is too short.\n",
       "+-----+\n| a   |\n+-----+\n",
       "+-----+\n| a   |\n+---+\n",
+      // footnotes are left to readme_renderer: one that renders, one that does not
+      "See [1]_.\n\n.. [1] A footnote.\n",
+      "See [2]_.\n\n.. [1] A footnote.\n",
       "",
     };
     for (int i = 0; i < descriptions.length; i++) {

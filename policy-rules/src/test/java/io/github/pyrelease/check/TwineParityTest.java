@@ -240,12 +240,16 @@ class TwineParityTest {
   }
 
   private static Evaluation evaluate(Path project, Path dist, Policy policy) {
+    return evaluate(project, dist, policy, PYTHON);
+  }
+
+  private static Evaluation evaluate(Path project, Path dist, Policy policy, String python) {
     ProjectFacts facts =
         new ProjectFacts(
             project,
             project.resolve("target/pyrelease"),
             Network.none(),
-            new BuiltDistributions(dist, "dist", PYTHON));
+            new BuiltDistributions(dist, "dist", python));
     List<RuleResult> results =
         new PolicyEngine(BuiltInRules.registry())
             .evaluate(policy, facts, RuleSelection.stage(Stage.DIST));
@@ -269,6 +273,33 @@ class TwineParityTest {
         .as("the corpus has cases twine rejects")
         .isGreaterThanOrEqualTo(12);
     assertThat(outcomes.stream().filter(o -> !o.twineRejects()).count()).isGreaterThanOrEqualTo(5);
+  }
+
+  /**
+   * The broken reStructuredText twine rejects is rejected with no readme_renderer anywhere (no
+   * interpreter at all): pyrelease's own check decides every case, and the valid ones still pass.
+   */
+  @Test
+  void theBrokenRstCorpusFailsWithoutReadmeRenderer() {
+    Path project = dir.resolve("project");
+    List<String> undecided = new java.util.ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (!o.name().startsWith("rst-")) {
+        continue;
+      }
+      Evaluation alone =
+          evaluate(
+              project,
+              dir.resolve("cases").resolve(o.name()),
+              Policy.defaults(),
+              "/nonexistent/python3");
+      assertThat(alone.fails(Level.ERROR)).as(o.name()).isEqualTo(o.twineRejects());
+      alone.results().stream()
+          .flatMap(r -> r.findings().stream())
+          .filter(f -> f.finding().key().endsWith(":description-unchecked"))
+          .forEach(f -> undecided.add(o.name()));
+    }
+    assertThat(undecided).as("descriptions left to readme_renderer").isEmpty();
   }
 
   @Test

@@ -23,7 +23,9 @@ class SubcommandsTest {
 
   @Test
   void namesAreTheCommandsOwnNames() {
-    assertNames(PyreleaseCli.SUBCOMMANDS, List.of("check", "build", "publish", "version", "rules"));
+    assertNames(
+        PyreleaseCli.SUBCOMMANDS,
+        List.of("check", "audit", "build", "publish", "version", "rules", "secrets"));
     assertNames(
         VersionCommand.SUBCOMMANDS, List.of("show", "normalize", "compare", "sort", "bump"));
   }
@@ -37,7 +39,7 @@ class SubcommandsTest {
     CommandLine all = new CommandLine(new PyreleaseCli(System.in, Map.of(), false));
     PyreleaseCli.SUBCOMMANDS.addTo(all, "chek");
     assertThat(all.getSubcommands().keySet())
-        .containsExactly("check", "build", "publish", "version", "rules");
+        .containsExactly("check", "audit", "build", "publish", "version", "rules", "secrets");
   }
 
   @Test
@@ -45,7 +47,7 @@ class SubcommandsTest {
     Run run = CliFixture.run(Map.of(), false, "");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
-        .contains("missing command: choose check, build, publish, version or rules")
+        .contains("missing command: choose check, audit, build, publish, version, rules or secrets")
         .containsPattern("(?s)Commands:.*check.*build.*version.*rules");
   }
 

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -99,24 +98,56 @@ class DistributionReaderTest {
 
   @Test
   void aZipBombStopsAtTheRatioLimit() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
-      zip.setLevel(Deflater.BEST_COMPRESSION);
-      zip.putArchiveEntry(new ZipArchiveEntry("acme/zeros.bin"));
-      byte[] zeros = new byte[1 << 20];
-      for (int i = 0; i < 16; i++) {
-        zip.write(zeros); // 16 MiB of zeros deflate to about 16 KiB
-      }
-      zip.closeArchiveEntry();
-    }
+    // 16 MiB of zeros deflate to about 16 KiB; the header claims 1 MiB, under the ratio
+    RawZip.Member zeros = RawZip.Member.zeros("acme/zeros.bin", 16L << 20).declaring(1 << 20);
     ReadLimits tight = new ReadLimits(8L << 30, 100, 1 << 20, 1000, 1 << 20);
     Path file = dir.resolve("acme-1.0-py3-none-any.whl");
-    Files.write(file, out.toByteArray());
+    Files.write(file, RawZip.of(List.of(zeros)));
     Distribution d = new DistributionReader(tight).read(file, "x");
 
-    ArchiveEntry zeros = d.entries().get(0);
-    assertThat(zeros.readProblem()).contains("expands more than 100:1").contains("zip bomb");
-    assertThat(zeros.size()).isLessThan(16L << 20);
+    ArchiveEntry read = d.entries().get(0);
+    assertThat(read.readProblem()).contains("expands more than 100:1").contains("zip bomb");
+    assertThat(read.size()).isLessThan(2L << 20);
+  }
+
+  @Test
+  void aMemberWhoseHeaderDeclaresABombIsNotInflatedAtAll() throws IOException {
+    Path file = dir.resolve("acme-1.0-py3-none-any.whl");
+    RawZip.Member zeros = RawZip.Member.zeros("acme/zeros.bin", 256L << 20);
+    Files.write(file, RawZip.of(List.of(zeros)));
+
+    ZipReader.Contents read = new ZipReader(ReadLimits.DEFAULT).read(file, null);
+
+    assertThat(read.entries().get(0).readProblem())
+        .isEqualTo(
+            "declares "
+                + (256L << 20)
+                + " bytes from "
+                + zeros.data().length
+                + " stored, more than 1000:1; not read (a zip bomb)");
+    assertThat(read.inflated()).isZero();
+  }
+
+  @Test
+  void aBombStoppedByOneReaderIsNotInflatedByTheOther() throws IOException {
+    // the header lies (1000 bytes): reading stops 1 MiB past that, and a corrupt member elsewhere
+    // sends the archive to commons-compress, which must take the first reading's verdict
+    Path file = dir.resolve("acme-1.0-py3-none-any.whl");
+    RawZip.Member zeros = RawZip.Member.zeros("acme/zeros.bin", 64L << 20).declaring(1000);
+    RawZip.Member corrupt =
+        RawZip.Member.stored("acme/data.txt", "hello".getBytes(StandardCharsets.UTF_8)).badCrc();
+    Files.write(file, RawZip.of(List.of(zeros, corrupt)));
+
+    ZipReader.Contents read = new ZipReader(ReadLimits.DEFAULT).read(file, null);
+
+    assertThat(read.entries().get(0).readProblem())
+        .isEqualTo(
+            "inflates to more than 1 MiB past the 1000 bytes its header declares; reading stopped"
+                + " (a zip bomb)");
+    assertThat(read.entries().get(1).readProblem()).contains("CRC-32");
+    assertThat(read.problems()).extracting(ArchiveProblem::key).contains(ArchiveProblems.CORRUPT);
+    // once: 1000 bytes, 1 MiB and at most one buffer more (twice would be over 2 MiB)
+    assertThat(read.inflated()).isBetween(1L << 20, 1000 + (1L << 20) + (64 << 10) + 10);
   }
 
   @Test

@@ -32,9 +32,11 @@ class ReleaseFilesTest {
     String python =
         python(
             "import hashlib,sys; d=open(sys.argv[1],'rb').read();"
-                + " print(hashlib.sha256(d).hexdigest(), hashlib.blake2b(d, digest_size=32).hexdigest())",
+                + " print(hashlib.sha256(d).hexdigest(), hashlib.blake2b(d, digest_size=32).hexdigest(),"
+                + " hashlib.md5(d).hexdigest())",
             file.toString());
-    assertThat(digests.sha256() + " " + digests.blake2b256()).isEqualTo(python);
+    assertThat(digests.sha256() + " " + digests.blake2b256() + " " + digests.md5())
+        .isEqualTo(python);
     assertThat(digests.size()).isEqualTo(bytes.length);
   }
 
@@ -46,6 +48,7 @@ class ReleaseFilesTest {
     // RFC 7693 BLAKE2b with a 32-byte digest of the empty string
     assertThat(digests.blake2b256())
         .isEqualTo("0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+    assertThat(digests.md5()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
   }
 
   @Test

@@ -129,7 +129,7 @@ class ZipParsersTest {
       Files.write(file, bad);
       ZipReader.Contents either = reader.read(file, "acme-1.0.dist-info");
       ZipReader.Contents commons = reader.readWithCommonsCompress(file, "acme-1.0.dist-info");
-      if (!either.equals(commons)) {
+      if (!either.reported().equals(commons.reported())) {
         differences.add("case " + t + ": " + either + "\n   commons-compress: " + commons);
       }
     }
@@ -141,9 +141,10 @@ class ZipParsersTest {
     ZipReader.Contents plain = reader.readPlain(wheel, distInfo);
     assertThat(plain).as("%s has the plain shape", wheel.getFileName()).isNotNull();
     assertThat(plain.clean()).as("%s reads cleanly", wheel.getFileName()).isTrue();
-    assertThat(plain).isEqualTo(reader.readWithCommonsCompress(wheel, distInfo));
+    assertThat(plain.reported())
+        .isEqualTo(reader.readWithCommonsCompress(wheel, distInfo).reported());
     ZipReader.Contents read = reader.read(wheel, distInfo);
-    assertThat(read).isEqualTo(plain);
+    assertThat(read.reported()).isEqualTo(plain.reported());
     assertThat(read.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.digests()).isNotNull());
   }
 

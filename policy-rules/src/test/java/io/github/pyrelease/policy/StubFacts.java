@@ -26,6 +26,7 @@ public final class StubFacts implements Facts {
   private IndexFacts index;
   private final Map<String, java.util.Set<String>> publishedEarlier = new HashMap<>();
   private final List<Distribution> distributions = new ArrayList<>();
+  private io.github.pyrelease.secrets.SecretScans secrets;
   private java.util.function.Function<Distribution, DescriptionCheck> descriptions =
       d -> new DescriptionCheck(DescriptionCheck.Status.RENDERS, "stub", List.of());
 
@@ -150,6 +151,17 @@ public final class StubFacts implements Facts {
     return new Changelog(file, sections);
   }
 
+  /** Answers secret scans with {@code scans}. */
+  public StubFacts secrets(io.github.pyrelease.secrets.SecretScans scans) {
+    this.secrets = scans;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.secrets.SecretScans secrets() {
+    return secrets == null ? Facts.super.secrets() : secrets;
+  }
+
   /** Adds built distributions, as read from target/dist. */
   public StubFacts distributions(Distribution... read) {
     distributions.addAll(List.of(read));
@@ -202,5 +214,30 @@ public final class StubFacts implements Facts {
   @Override
   public IndexFacts index() {
     return index == null ? Facts.super.index() : index;
+  }
+
+  private io.github.pyrelease.deps.DependencyInventory inventory;
+  private io.github.pyrelease.license.ProjectLicense projectLicense;
+
+  /** The dependency inventory the deps rules read. */
+  public StubFacts dependencies(io.github.pyrelease.deps.DependencyInventory read) {
+    this.inventory = read;
+    return this;
+  }
+
+  /** The project's licence metadata. */
+  public StubFacts projectLicense(io.github.pyrelease.license.ProjectLicense declared) {
+    this.projectLicense = declared;
+    return this;
+  }
+
+  @Override
+  public io.github.pyrelease.deps.DependencyInventory dependencies() {
+    return inventory == null ? Facts.super.dependencies() : inventory;
+  }
+
+  @Override
+  public Optional<io.github.pyrelease.license.ProjectLicense> projectLicense() {
+    return Optional.ofNullable(projectLicense);
   }
 }

@@ -578,9 +578,11 @@ class IndexUploaderTest {
             "  classifiers: Operating System :: OS Independent",
             "  description: # Acme\\n\\nWidgets \u2014 \u00fcn\u00efcode.\\n (27 characters)",
             "  pyversion: py3",
+            "  md5_digest: " + wheel.digests().md5(),
             "  sha256_digest: " + wheel.sha256(),
             "    sha256: " + wheel.sha256(),
-            "    blake2_256: " + wheel.digests().blake2b256());
+            "    blake2_256: " + wheel.digests().blake2b256(),
+            "    md5: " + wheel.digests().md5());
     assertThat(lines)
         .anySatisfy(
             l ->

@@ -63,6 +63,7 @@ class UploadFormTest {
             pair("description", "# Acme\n\nWidgets \u2014 \u00fcn\u00efcode.\n"),
             pair("pyversion", "py3"),
             pair("filetype", "bdist_wheel"),
+            pair("md5_digest", wheel.digests().md5()),
             pair("sha256_digest", wheel.sha256()),
             pair("blake2_256_digest", wheel.digests().blake2b256()),
             pair(":action", "file_upload"),
@@ -98,6 +99,7 @@ class UploadFormTest {
             pair("filetype", "sdist"),
             pair("name", "Acme-Widgets.Extra"),
             pair("license_file", "LICENSE-MIT"),
+            pair("md5_digest", sdist.digests().md5()),
             pair("sha256_digest", sdist.sha256()));
     assertThat(pairs(sdist)).extracting(p -> p.get(0)).doesNotContain("x_custom", "X-Custom");
   }

@@ -133,7 +133,16 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
     return new PolicyCheck(BuiltInRules.registry(), policySources());
   }
 
+  /** The request a goal sends: {@code base} with what only that goal sets (advisories, say). */
+  protected CheckRequest request(CheckRequest base) {
+    return base;
+  }
+
   private CheckRequest request(Stage stage) {
+    return request(baseRequest(stage));
+  }
+
+  private CheckRequest baseRequest(Stage stage) {
     return new CheckRequest(
         projectDir.toPath(),
         new RuleSelection(Set.of(stage), ruleIds()),

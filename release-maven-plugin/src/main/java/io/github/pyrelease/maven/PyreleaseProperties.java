@@ -23,6 +23,10 @@ final class PyreleaseProperties {
   static final String HTTP_ATTEMPTS = "pyrelease.httpAttempts";
   static final String INDEXES = "pyrelease.indexes";
   static final String PUBLISH_SKIP = "pyrelease.publish.skip";
+  static final String AUDIT_SKIP = "pyrelease.audit.skip";
+  static final String ADVISORIES = "pyrelease.advisories";
+  static final String OSV_API = "pyrelease.osvApi";
+  static final String ADVISORY_CACHE = "pyrelease.advisoryCache";
   static final String APPROVE = "pyrelease.approve";
   static final String PYPIRC = "pyrelease.pypirc";
   static final String BUMP = "pyrelease.bump";

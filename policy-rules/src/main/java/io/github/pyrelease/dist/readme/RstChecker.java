@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * Checks reStructuredText the way PyPI renders it (readme_renderer: docutils with {@code
  * halt_level=2}, so any docutils warning or error makes the description unrenderable), without
  * Python. It models the markup long descriptions use — sections, paragraphs, lists, literal blocks,
- * the common directives, hyperlinks, substitutions and inline markup — and reports the first
- * problem docutils would raise, in twine's words. Markup it does not model (tables, footnotes,
- * field lists, ...) makes it say "undecided" rather than guess: then docutils itself decides.
+ * the common directives, hyperlinks, substitutions, inline markup, grid tables without spans, and
+ * the borders of simple tables — and reports the first problem docutils would raise, in twine's
+ * words. Markup it does not model (spanning or simple table cells, footnotes, field lists, ...)
+ * makes it say "undecided" rather than guess: then docutils itself decides.
  */
 public final class RstChecker {
 
@@ -126,6 +127,11 @@ public final class RstChecker {
   private static final Pattern FIELD = Pattern.compile(":(?![: ])([^:]|\\\\:)*(?<! ):( |$)");
   private static final Pattern OPTION = Pattern.compile("(?:--?[A-Za-z0-9]|/[A-Za-z])\\S*( |,|$)");
   private static final Pattern TABLE = Pattern.compile("\\+[-=+]+\\+ *|=+( +=+)+ *");
+  // docutils' own patterns: what starts a grid table, a simple table, and a simple table's border
+  private static final Pattern GRID_TOP = Pattern.compile("\\+-[-+]+-\\+ *");
+  private static final Pattern GRID_SEPARATOR = Pattern.compile("\\+[-=+]*\\+");
+  private static final Pattern SIMPLE_TOP = Pattern.compile("=+( +=+)+ *");
+  private static final Pattern SIMPLE_BORDER = Pattern.compile("=+[ =]*");
   private static final Pattern ROLE_PREFIX =
       Pattern.compile(":([A-Za-z0-9]+(?:[-_.+:][A-Za-z0-9]+)*):`");
   private static final Pattern ROLE_SUFFIX =
@@ -233,6 +239,10 @@ public final class RstChecker {
       int lineNo = numbers.get(first + i);
       if (indent(line) > 0) {
         i = blockQuote(lines, first, i);
+      } else if (line.startsWith("+-") && GRID_TOP.matcher(line).matches()) {
+        i = gridTable(lines, first, i);
+      } else if (line.startsWith("=") && SIMPLE_TOP.matcher(line).matches()) {
+        i = simpleTable(lines, first, i);
       } else if (line.startsWith("..") && (line.length() == 2 || line.charAt(2) == ' ')) {
         i = explicit(lines, first, i, nested);
       } else if (line.startsWith("__ ") || line.equals("__")) {
@@ -309,10 +319,18 @@ public final class RstChecker {
   }
 
   private int paragraph(List<String> lines, int first, int i) {
+    return paragraph(lines, first, i, false);
+  }
+
+  /**
+   * @param shortUnderline the second line is a title underline too short to be one, which docutils
+   *     then reads as the paragraph's text
+   */
+  private int paragraph(List<String> lines, int first, int i, boolean shortUnderline) {
     int start = i;
     int n = lines.size();
     while (i < n && !lines.get(i).isEmpty() && indent(lines.get(i)) == 0) {
-      if (i > start && isAdornment(lines.get(i))) {
+      if (i > start && isAdornment(lines.get(i)) && !(shortUnderline && i == start + 1)) {
         throw new Undecided("line " + numbers.get(first + i) + ": punctuation line in a paragraph");
       }
       i++;
@@ -446,6 +464,222 @@ public final class RstChecker {
     return (c == '+' || c == '=') && TABLE.matcher(line).matches();
   }
 
+  /**
+   * A grid table, isolated as docutils' {@code isolate_grid_table} does: a table whose lines do not
+   * all end at the top border's width, or that has no bottom border, is malformed, and one cut
+   * short by a line not starting with '+' or '|' wants a blank line after it. A regular grid (every
+   * border the top's, no spans) has its cells parsed as body elements; any other shape is left to
+   * docutils.
+   */
+  private int gridTable(List<String> lines, int first, int i) {
+    int lineNo = numbers.get(first + i);
+    int n = lines.size();
+    int end = i;
+    while (end < n && !lines.get(end).isEmpty()) {
+      String l = lines.get(end);
+      if (indent(l) > 0) {
+        throw new Undecided("line " + numbers.get(first + end) + ": indented line in a table");
+      }
+      for (int c = 0; c < l.length(); c++) {
+        if (l.charAt(c) > 0x7E || l.charAt(c) == '\t') {
+          throw new Undecided("line " + numbers.get(first + end) + ": table with wide characters");
+        }
+      }
+      end++;
+    }
+    List<String> block = new ArrayList<>();
+    for (String l : lines.subList(i, end)) {
+      block.add(l.strip());
+    }
+    int width = block.get(0).length();
+    boolean blankFinish = true;
+    for (int k = 0; k < block.size(); k++) {
+      char edge = block.get(k).charAt(0);
+      if (edge != '+' && edge != '|') {
+        blankFinish = false;
+        block = new ArrayList<>(block.subList(0, k));
+        break;
+      }
+    }
+    if (!GRID_TOP.matcher(block.get(block.size() - 1)).matches()) {
+      blankFinish = false;
+      int bottom = -1;
+      for (int k = block.size() - 2; k > 1; k--) {
+        if (GRID_TOP.matcher(block.get(k)).matches()) {
+          bottom = k;
+          break;
+        }
+      }
+      if (bottom < 0) {
+        throw new Invalid(lineNo, "Error", "Malformed table.");
+      }
+      block = new ArrayList<>(block.subList(0, bottom + 1));
+    }
+    for (String l : block) {
+      char last = l.charAt(l.length() - 1);
+      if (l.length() != width || (last != '+' && last != '|')) {
+        throw new Invalid(lineNo, "Error", "Malformed table.");
+      }
+    }
+    if (!blankFinish) {
+      throw new Invalid(
+          numbers.get(first + i + block.size()), "Warning", "Blank line required after table.");
+    }
+    regularGrid(block, first + i, lineNo);
+    content++;
+    return i + block.size();
+  }
+
+  /** The cells of a grid whose every border is the top border (with '-' or '='). */
+  private void regularGrid(List<String> block, int first, int lineNo) {
+    String top = block.get(0);
+    List<Integer> columns = new ArrayList<>();
+    for (int c = 0; c < top.length(); c++) {
+      if (top.charAt(c) == '+') {
+        columns.add(c);
+      }
+    }
+    int headSeparators = 0;
+    int rowTop = 0;
+    for (int k = 1; k < block.size(); k++) {
+      String l = block.get(k);
+      if (l.charAt(0) == '+') {
+        boolean mixed = l.indexOf('=') >= 0 && l.indexOf('-') >= 0;
+        if (mixed || !GRID_SEPARATOR.matcher(l).matches() || !l.replace('=', '-').equals(top)) {
+          throw new Undecided("line " + numbers.get(first + k) + ": a table with spans");
+        }
+        if (l.indexOf('=') >= 0 && (++headSeparators > 1 || k == block.size() - 1)) {
+          throw new Undecided("line " + numbers.get(first + k) + ": table head separators");
+        }
+        if (k - rowTop < 2) {
+          throw new Undecided("line " + numbers.get(first + k) + ": an empty table row");
+        }
+        for (int col = 0; col + 1 < columns.size(); col++) {
+          List<String> cell = new ArrayList<>();
+          for (int r = rowTop + 1; r < k; r++) {
+            cell.add(
+                block.get(r).substring(columns.get(col) + 1, columns.get(col + 1)).stripTrailing());
+          }
+          body(dedent(cell), first + rowTop + 1, true);
+        }
+        rowTop = k;
+      } else {
+        for (int c : columns) {
+          if (l.charAt(c) != '|') {
+            throw new Undecided("line " + numbers.get(first + k) + ": a table with spans");
+          }
+        }
+      }
+    }
+    if (rowTop != block.size() - 1) {
+      throw new Invalid(lineNo, "Error", "Malformed table.");
+    }
+  }
+
+  /**
+   * A simple table, isolated as docutils' {@code isolate_simple_table} does: a border of another
+   * width than the top, or no bottom border, makes it malformed, and one that ends at a second
+   * border with text right after wants a blank line. Its rows are parsed as docutils' {@code
+   * SimpleTableParser} does when no row spans columns (text in a column margin is malformed); any
+   * other shape is left to docutils.
+   */
+  private int simpleTable(List<String> lines, int first, int i) {
+    int lineNo = numbers.get(first + i);
+    int limit = lines.size() - 1;
+    int topLength = lines.get(i).strip().length();
+    int found = 0;
+    for (int k = i + 1; k <= limit; k++) {
+      String l = lines.get(k);
+      if (SIMPLE_BORDER.matcher(l).matches()) {
+        if (l.strip().length() != topLength) {
+          throw new Invalid(lineNo, "Error", "Malformed table.");
+        }
+        found++;
+        boolean blankAfter = k == limit || lines.get(k + 1).isBlank();
+        if (found == 2 || blankAfter) {
+          if (!blankAfter) {
+            throw new Invalid(
+                numbers.get(first + k + 1), "Warning", "Blank line required after table.");
+          }
+          simpleRows(lines.subList(i, k + 1), first + i);
+          content++;
+          return k + 1;
+        }
+      }
+    }
+    throw new Invalid(lineNo, "Error", "Malformed table.");
+  }
+
+  private void simpleRows(List<String> block, int first) {
+    String top = block.get(0);
+    for (String l : block) {
+      for (int c = 0; c < l.length(); c++) {
+        if (l.charAt(c) > 0x7E || l.charAt(c) == '\t') {
+          throw new Undecided("line " + numbers.get(first) + ": table with wide characters");
+        }
+      }
+    }
+    List<int[]> columns = new ArrayList<>();
+    for (int end = 0, begin; (begin = top.indexOf('=', end)) >= 0; ) {
+      end = top.indexOf(' ', begin);
+      end = end < 0 ? top.length() : end;
+      columns.add(new int[] {begin, end});
+    }
+    int last = block.size() - 1;
+    int start = 1;
+    boolean textFound = false;
+    for (int offset = 1; offset <= last; offset++) {
+      String l = block.get(offset);
+      if (offset == last || SIMPLE_BORDER.matcher(l).matches()) {
+        if (!l.equals(top) || offset == 1 && offset != last) {
+          throw new Undecided("line " + numbers.get(first + offset) + ": a table with spans");
+        }
+        simpleRow(block.subList(start, offset), first + start, columns);
+        start = offset + 1;
+        textFound = false;
+      } else if (l.startsWith("-")) {
+        throw new Undecided("line " + numbers.get(first + offset) + ": a table with spans");
+      } else if (!slice(l, columns.get(0)[0], columns.get(0)[1]).isBlank()) {
+        if (textFound && offset != start) {
+          simpleRow(block.subList(start, offset), first + start, columns);
+        }
+        start = offset;
+        textFound = true;
+      } else if (!textFound) {
+        if (!l.isBlank()) {
+          throw new Undecided("line " + numbers.get(first + offset) + ": table text before a row");
+        }
+        start = offset + 1;
+      }
+    }
+  }
+
+  /** One row of a simple table: no text in a column margin; each cell parsed as body elements. */
+  private void simpleRow(List<String> row, int first, List<int[]> columns) {
+    if (row.isEmpty()) {
+      return;
+    }
+    for (int c = 0; c + 1 < columns.size(); c++) {
+      for (int r = 0; r < row.size(); r++) {
+        if (!slice(row.get(r), columns.get(c)[1], columns.get(c + 1)[0]).isBlank()) {
+          throw new Invalid(numbers.get(first + r), "Error", "Malformed table.");
+        }
+      }
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      int end = c + 1 < columns.size() ? columns.get(c)[1] : Integer.MAX_VALUE;
+      List<String> cell = new ArrayList<>();
+      for (String l : row) {
+        cell.add(slice(l, columns.get(c)[0], end).stripTrailing());
+      }
+      body(dedent(cell), first, true);
+    }
+  }
+
+  private static String slice(String line, int from, int to) {
+    return from >= line.length() ? "" : line.substring(from, Math.min(to, line.length()));
+  }
+
   private int bulletList(List<String> lines, int first, int i) {
     char bullet = lines.get(i).charAt(0);
     content++;
@@ -561,7 +795,8 @@ public final class RstChecker {
     int lineNo = numbers.get(first + i);
     if (width(title) > underline.length()) {
       if (underline.length() < 4) {
-        throw new Undecided("line " + lineNo + ": possible title underline, too short");
+        // docutils: "Treating it as ordinary text because it's so short" (an info, not fatal)
+        return paragraph(lines, first, i, true);
       }
       throw new Invalid(numbers.get(first + i + 1), "Warning", "Title underline too short.");
     }
@@ -588,9 +823,17 @@ public final class RstChecker {
     String title = lines.get(i + 1).strip();
     String under = lines.get(i + 2);
     if (!under.equals(over)) {
+      if (over.length() < 4) {
+        // docutils reads a short overline as text ("Possible incomplete section title")
+        throw new Undecided("line " + lineNo + ": short overline");
+      }
       throw new Invalid(lineNo, "Severe", "Title overline & underline mismatch.");
     }
-    if (width(title) > over.length()) {
+    // docutils measures the title with its indentation (only its end is stripped)
+    if (width(lines.get(i + 1)) > over.length()) {
+      if (over.length() < 4) {
+        throw new Undecided("line " + lineNo + ": short overline");
+      }
       throw new Invalid(lineNo, "Warning", "Title overline too short.");
     }
     if (nested) {

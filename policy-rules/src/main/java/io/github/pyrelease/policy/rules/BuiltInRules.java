@@ -22,9 +22,16 @@ public final class BuiltInRules {
             TagMatchesRule::new,
             VersionIncreasesRule::new,
             VersionUnpublishedRule::new,
+            options -> new DescriptionCheckedRule(),
             options -> new DistFilenameRule(),
             DistMetadataRule::new,
             options -> new DistRecordRule(),
-            DistContentsRule::new));
+            DistContentsRule::new,
+            PinnedRule::new,
+            LicensesRule::new,
+            ProjectLicenseRule::new,
+            VulnerabilitiesRule::new,
+            SecretsRule::source,
+            SecretsRule::dist));
   }
 }

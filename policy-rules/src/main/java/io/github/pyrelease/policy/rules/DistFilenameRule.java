@@ -151,7 +151,8 @@ public final class DistFilenameRule extends AbstractRule {
               "has "
                   + parts.length
                   + " dash-separated parts; a wheel name is"
-                  + " {name}-{version}(-{build})?-{python}-{abi}-{platform}.whl (PEP 427)"));
+                  + " NAME-VERSION[-BUILD]-PYTHON-ABI-PLATFORM.whl (PEP 427), such as"
+                  + " demo-1.0-py3-none-any.whl"));
       return Optional.empty();
     }
     String name = parts[0];
@@ -203,8 +204,11 @@ public final class DistFilenameRule extends AbstractRule {
                       ? " has no .dist-info directory"
                       : " has " + dirs.size() + " .dist-info directories: " + dirs),
               List.of(Dists.at(d, String.join(", ", dirs))),
-              "a wheel holds exactly one {name}-{version}.dist-info directory; rebuild it with a"
-                  + " PEP 517 backend"));
+              "a wheel holds exactly one "
+                  + name
+                  + "-"
+                  + version
+                  + ".dist-info directory; rebuild it with a PEP 517 backend"));
       return;
     }
     String dir = dirs.iterator().next();
@@ -251,7 +255,7 @@ public final class DistFilenameRule extends AbstractRule {
           Finding.of(
               file + ":grammar",
               file
-                  + " is not {name}-{version}.tar.gz with the name normalised with underscores"
+                  + " is not NAME-VERSION.tar.gz with the name normalised with underscores"
                   + " (PEP 625), so PyPI refuses it"
                   + expected,
               List.of(Dists.at(d, file)),

@@ -165,8 +165,21 @@ public final class DistMetadataRule extends AbstractRule {
   }
 
   private Finding missing(Distribution d) {
-    String where =
-        d.isWheel() ? "{name}-{version}.dist-info/METADATA" : "{name}-{version}/PKG-INFO";
+    // the file name says where the metadata should be: the metadata itself is what is missing
+    String where = d.expectedMetadataPath();
+    String refused = d.metadataProblem();
+    if (refused != null) {
+      return Finding.of(
+          d.fileName() + ":metadata-refused",
+          "the core metadata of " + d.fileName() + " was refused: " + refused,
+          List.of(Dists.at(d, refused)),
+          refused.contains("bomb")
+              ? "do not publish this archive; rebuild it with the project's build backend"
+              : refused.contains(" bytes, more than ")
+                  ? "shrink it: the long description (the README) is most of a METADATA file;"
+                      + " ship a shorter one and rebuild"
+                  : "rebuild it with the project's build backend; the archive is damaged");
+    }
     String why =
         d.problems().stream()
             .map(ArchiveProblem::message)
@@ -177,7 +190,10 @@ public final class DistMetadataRule extends AbstractRule {
         d.fileName() + ":no-metadata",
         d.fileName() + " has no core metadata at " + where + why,
         List.of(Dists.at(d, where)),
-        "rebuild it with a PEP 517 backend; twine and PyPI refuse a distribution without metadata");
+        why.isEmpty()
+            ? "rebuild it with a PEP 517 backend; twine and PyPI refuse a distribution without"
+                + " metadata"
+            : "rebuild it: the file is damaged (an interrupted build, copy or download)");
   }
 
   private String metadataVersion(Distribution d, CoreMetadata m, List<Finding> findings) {

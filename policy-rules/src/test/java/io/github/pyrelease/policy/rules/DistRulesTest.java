@@ -88,7 +88,7 @@ class DistRulesTest {
 
     assertThat(found)
         .contains(
-            "acme-widgets-1.4.0.tar.gz is not {name}-{version}.tar.gz with the name normalised with"
+            "acme-widgets-1.4.0.tar.gz is not NAME-VERSION.tar.gz with the name normalised with"
                 + " underscores (PEP 625), so PyPI refuses it; it should be acme_widgets-1.4.0.tar.gz",
             "acme_widgets-1.3.0-py3-none-any.whl is version 1.3.0 but the project declares 1.4.0",
             "acme_widgets-1.4.0-py3.11.egg is not a wheel (.whl) or an sdist (.tar.gz): PyPI accepts"

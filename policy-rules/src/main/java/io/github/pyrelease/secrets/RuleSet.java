@@ -1,0 +1,110 @@
+package io.github.pyrelease.secrets;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiled rules with the keyword automaton of all of them: which rules a file can trigger is
+ * decided in one pass over its bytes.
+ */
+public final class RuleSet {
+
+  private final List<SecretRule> rules;
+  private final List<Allowlist> global;
+  private final KeywordMatcher keywords;
+
+  /** For each keyword, the rules (by index) that name it. */
+  private final int[][] rulesOfKeyword;
+
+  /** For each rule, the keywords (by index) it names. */
+  private final int[][] keywordsOfRule;
+
+  /** Rules that run on every file: no keywords. */
+  private final BitSet always = new BitSet();
+
+  RuleSet(List<SecretRule> rules, List<Allowlist> global) {
+    this.rules = List.copyOf(rules);
+    this.global = List.copyOf(global);
+    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    for (int r = 0; r < rules.size(); r++) {
+      SecretRule rule = rules.get(r);
+      if (rule.pathOnly()) {
+        continue;
+      }
+      if (rule.keywords().isEmpty()) {
+        always.set(r);
+      }
+      for (String k : rule.keywords()) {
+        byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+      }
+    }
+    List<String> words = new ArrayList<>(byKeyword.keySet());
+    this.keywords = new KeywordMatcher(words);
+    this.rulesOfKeyword = new int[words.size()][];
+    for (int k = 0; k < words.size(); k++) {
+      rulesOfKeyword[k] = byKeyword.get(words.get(k)).stream().mapToInt(i -> i).toArray();
+    }
+    this.keywordsOfRule = new int[rules.size()][];
+    for (int r = 0; r < rules.size(); r++) {
+      keywordsOfRule[r] = rules.get(r).keywords().stream().mapToInt(words::indexOf).toArray();
+    }
+  }
+
+  List<SecretRule> rules() {
+    return rules;
+  }
+
+  List<Allowlist> global() {
+    return global;
+  }
+
+  public int size() {
+    return rules.size();
+  }
+
+  /** Where the keywords of all rules occur in {@code bytes}: one pass. */
+  KeywordMatcher.Hits hits(byte[] bytes, int length) {
+    return keywords.find(bytes, length, new KeywordMatcher.Hits(rulesOfKeyword.length));
+  }
+
+  /**
+   * The starts of the lines holding a keyword of rule {@code r}, in order, each once; null when
+   * they were too many to keep (then the rule runs on the whole file).
+   */
+  int[] lines(int r, KeywordMatcher.Hits hits) {
+    int[] merged = new int[0];
+    for (int k : keywordsOfRule[r]) {
+      if (!hits.found().get(k)) {
+        continue;
+      }
+      int[] lines = hits.lines(k);
+      if (lines == null) {
+        return null;
+      }
+      int[] both = new int[merged.length + lines.length];
+      System.arraycopy(merged, 0, both, 0, merged.length);
+      System.arraycopy(lines, 0, both, merged.length, lines.length);
+      merged = both;
+    }
+    return java.util.Arrays.stream(merged).sorted().distinct().toArray();
+  }
+
+  /** The rules (by index) whose regex must run on {@code bytes}. */
+  BitSet triggered(byte[] bytes, int length) {
+    return triggered(keywords.find(bytes, length));
+  }
+
+  /** The rules (by index) whose regex must run, given the keywords found. */
+  BitSet triggered(BitSet found) {
+    BitSet triggered = (BitSet) always.clone();
+    for (int k = found.nextSetBit(0); k >= 0; k = found.nextSetBit(k + 1)) {
+      for (int r : rulesOfKeyword[k]) {
+        triggered.set(r);
+      }
+    }
+    return triggered;
+  }
+}

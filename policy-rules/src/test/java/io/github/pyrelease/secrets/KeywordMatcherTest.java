@@ -1,0 +1,44 @@
+package io.github.pyrelease.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeywordMatcherTest {
+
+  @Test
+  void findsWhatANaiveCaseInsensitiveSearchFinds() {
+    Random random = new Random(7);
+    List<String> keywords = List.of("ab", "abc", "bca", "c", "aaa", "ghp_", "-----begin", "b");
+    KeywordMatcher matcher = new KeywordMatcher(keywords);
+    String alphabet = "abcABC_-ghp";
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(20);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+      BitSet found = matcher.find(bytes, bytes.length);
+      String lower = text.toString().toLowerCase(Locale.ROOT);
+      for (int k = 0; k < keywords.size(); k++) {
+        assertThat(found.get(k))
+            .as(keywords.get(k) + " in " + text)
+            .isEqualTo(lower.contains(keywords.get(k)));
+      }
+    }
+  }
+
+  @Test
+  void matchesAcrossCaseAndOnlyWithinTheLengthGiven() {
+    KeywordMatcher matcher = new KeywordMatcher(List.of("pypi-ageichlwas5vcmc"));
+    byte[] bytes = "x pypi-AgEIcHlwaS5vcmc y".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(matcher.find(bytes, bytes.length).get(0)).isTrue();
+    assertThat(matcher.find(bytes, 10).get(0)).isFalse();
+  }
+}
