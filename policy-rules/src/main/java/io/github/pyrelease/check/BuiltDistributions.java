@@ -33,6 +33,7 @@ final class BuiltDistributions implements DistributionFacts {
   private final Path dir;
   private final String display;
   private final String python;
+  private final Path projectDir;
   private final Wanted wanted;
   private List<Distribution> all;
   private Future<List<Read>> prefetched;
@@ -58,9 +59,19 @@ final class BuiltDistributions implements DistributionFacts {
   }
 
   BuiltDistributions(Path dir, String display, String python, Wanted wanted) {
+    this(dir, display, python, wanted, null);
+  }
+
+  /**
+   * @param python the interpreter named for readme_renderer, or {@code null} to look for one that
+   *     has it
+   * @param projectDir the project, whose own virtual environment is looked in first
+   */
+  BuiltDistributions(Path dir, String display, String python, Wanted wanted, Path projectDir) {
     this.dir = dir;
     this.display = display;
     this.python = python;
+    this.projectDir = projectDir;
     this.wanted = wanted;
   }
 
@@ -167,7 +178,7 @@ final class BuiltDistributions implements DistributionFacts {
         texts.add(descriptionOf(d));
       }
       List<DescriptionCheck> checks =
-          new DescriptionRenderer(python)
+          new DescriptionRenderer(python, projectDir)
               .completed(
                   texts,
                   decided != null
@@ -181,7 +192,9 @@ final class BuiltDistributions implements DistributionFacts {
     DescriptionCheck check = descriptions.get(distribution);
     return check != null
         ? check
-        : new DescriptionRenderer(python).check(List.of(descriptionOf(distribution))).get(0);
+        : new DescriptionRenderer(python, projectDir)
+            .check(List.of(descriptionOf(distribution)))
+            .get(0);
   }
 
   private static DescriptionRenderer.Description descriptionOf(Distribution d) {

@@ -83,7 +83,8 @@ public final class PolicyCheck {
             display(distDir),
             request.python(),
             new BuiltDistributions.Wanted(
-                readDepth(request.selection()), selects(request.selection(), "dist-metadata")));
+                readDepth(request.selection()), selects(request.selection(), "dist-metadata")),
+            request.projectDir());
     if (selectsStage(request.selection(), Stage.DIST)) {
       // the files are read on the other cores while this thread reads the policy and the project
       distributions.prefetch();

@@ -83,8 +83,9 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "PYTHON",
       description =
           "the interpreter that runs readme_renderer for markup pyrelease cannot decide itself"
-              + " (default: python3 on the PATH)")
-  private String python = "python3";
+              + " (default: the first of the project's .venv, $VIRTUAL_ENV, python3 on the PATH"
+              + " and the system's python3 that has readme_renderer)")
+  private String python;
 
   @Mixin private PolicyOptions policyOptions = new PolicyOptions();
 

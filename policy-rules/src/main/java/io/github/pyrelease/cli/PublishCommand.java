@@ -98,9 +98,10 @@ final class PublishCommand implements Callable<Integer> {
       names = "--python",
       paramLabel = "PYTHON",
       description =
-          "the interpreter for the verify-install gate and readme_renderer (default: python3 on"
-              + " the PATH)")
-  private String python = "python3";
+          "the interpreter for the verify-install gate (default: python3 on the PATH) and"
+              + " readme_renderer (default: the first that has it: the project's .venv,"
+              + " $VIRTUAL_ENV, python3 on the PATH, the system's python3)")
+  private String python;
 
   @Option(
       names = "--format",
@@ -166,7 +167,7 @@ final class PublishCommand implements Callable<Integer> {
                 out,
                 network,
                 pypirc,
-                python,
+                python != null ? python : "python3",
                 "--python",
                 approve,
                 prompter(console),

@@ -16,13 +16,18 @@ final class SiteFolder {
   private final Path root;
 
   SiteFolder(Path root) {
-    this.root = root;
+    this.root = requireFolder(root);
+  }
+
+  /** {@code root}, unless it is a file where the site's folder should be. */
+  static Path requireFolder(Path root) {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new PyreleaseException(
           "the output folder " + root + " is a file",
           root.toString(),
           "give the folder of the Pages site (a checkout of the gh-pages branch, or a new folder)");
     }
+    return root;
   }
 
   Path root() {

@@ -65,7 +65,7 @@ public final class StaticSimpleIndex {
    */
   public PagesResult write(String project, List<DistributionLink> files) {
     // Read, merge and replace under the folder's lock: modules of a parallel reactor share a site.
-    try (FolderLock lock = FolderLock.acquire(root)) {
+    try (FolderLock lock = FolderLock.acquire(SiteFolder.requireFolder(root))) {
       IndexPlan plan = plan(project, files);
       List<IndexPlan.Target> changes = plan.changes();
       staged.commit(changes.stream().map(IndexPlan.Target::change).toList());

@@ -34,6 +34,23 @@ public record InterpreterChoice(PythonInterpreter interpreter, String reason) {
       Path projectDir,
       List<String> requires,
       String requiresPython) {
+    return choose(candidates, probe, projectDir, requires, requiresPython, "build this project");
+  }
+
+  /**
+   * Chooses as {@link #choose(List, InterpreterProbe, Path, List, String)} does, for another
+   * purpose than the build.
+   *
+   * @param purpose what the interpreter is for, as the error says it ("check this long
+   *     description")
+   */
+  public static InterpreterChoice choose(
+      List<Candidate> candidates,
+      InterpreterProbe probe,
+      Path projectDir,
+      List<String> requires,
+      String requiresPython,
+      String purpose) {
     List<Answer> passed = new ArrayList<>();
     for (Candidate candidate : candidates) {
       Answer answer = probe.ask(candidate, projectDir, requires, requiresPython);
@@ -59,7 +76,7 @@ public record InterpreterChoice(PythonInterpreter interpreter, String reason) {
       }
       passed.add(answer);
     }
-    throw none(passed, projectDir, requires, requiresPython);
+    throw none(passed, projectDir, requires, requiresPython, purpose);
   }
 
   /** "has hatchling 1.21, flit_core 3.9" or, with nothing to have, "meets requires-python". */
@@ -104,7 +121,11 @@ public record InterpreterChoice(PythonInterpreter interpreter, String reason) {
   }
 
   private static PyreleaseException none(
-      List<Answer> answers, Path projectDir, List<String> requires, String requiresPython) {
+      List<Answer> answers,
+      Path projectDir,
+      List<String> requires,
+      String requiresPython,
+      String purpose) {
     if (answers.isEmpty()) {
       return PyreleaseException.hinted(
           "no Python interpreter found: none in .venv/ or venv/, no $VIRTUAL_ENV, no python3 on"
@@ -147,7 +168,8 @@ public record InterpreterChoice(PythonInterpreter interpreter, String reason) {
       needs.add(0, "requires-python " + requiresPython);
     }
     return PyreleaseException.hinted(
-        "no Python interpreter can build this project"
+        "no Python interpreter can "
+            + purpose
             + (needs.isEmpty() ? "" : " (it needs " + String.join(", ", needs) + ")")
             + ":"
             + list,

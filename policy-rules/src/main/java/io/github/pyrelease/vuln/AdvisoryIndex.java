@@ -28,7 +28,7 @@ import java.util.TreeMap;
 final class AdvisoryIndex {
 
   /** Changes whenever the layout does, so an older cache is rebuilt rather than misread. */
-  private static final String MAGIC = "pyrelease-osv-index/1";
+  private static final String MAGIC = "pyrelease-osv-index/2";
 
   private final String digest;
   private final Map<String, long[]> slices;
@@ -182,7 +182,7 @@ final class AdvisoryIndex {
       out.writeDouble(a.severity().score() == null ? Double.NaN : a.severity().score());
       out.writeUTF(a.severity().vector() == null ? "" : a.severity().vector());
       out.writeUTF(a.source());
-      strings(out, a.affected().versions());
+      longText(out, a.affected().listedText());
       out.writeInt(a.affected().ranges().size());
       for (List<AffectedVersions.Event> range : a.affected().ranges()) {
         out.writeInt(range.size());
@@ -207,7 +207,7 @@ final class AdvisoryIndex {
       double score = in.readDouble();
       String vector = in.readUTF();
       String source = in.readUTF();
-      List<String> versions = strings(in);
+      String listed = longText(in);
       int rangeCount = in.readInt();
       List<List<AffectedVersions.Event>> ranges = new ArrayList<>(rangeCount);
       for (int r = 0; r < rangeCount; r++) {
@@ -229,7 +229,7 @@ final class AdvisoryIndex {
               new Severity(
                   level, Double.isNaN(score) ? null : score, vector.isEmpty() ? null : vector),
               name,
-              new AffectedVersions(versions, ranges, problem.isEmpty() ? null : problem),
+              new AffectedVersions(listed, ranges, problem.isEmpty() ? null : problem),
               source));
     }
     return advisories;

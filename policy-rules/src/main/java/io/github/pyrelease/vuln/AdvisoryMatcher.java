@@ -61,33 +61,60 @@ final class AdvisoryMatcher {
     return new AuditedPackage(pkg, vulnerabilities, upgrade, List.of());
   }
 
-  /** Groups advisories whose ids or aliases meet into one vulnerability each. */
+  /**
+   * Groups advisories whose ids or aliases meet into one vulnerability each: each id maps to its
+   * group, so a package with hundreds of advisories is grouped in one pass.
+   */
   static List<Vulnerability> merge(List<Advisory> matched) {
-    List<Set<String>> groups = new ArrayList<>();
-    List<List<Advisory>> members = new ArrayList<>();
+    Map<String, Group> byId = new HashMap<>();
+    List<Group> groups = new ArrayList<>();
     for (Advisory advisory : matched) {
-      Set<String> ids = new LinkedHashSet<>();
+      List<String> ids = new ArrayList<>();
       ids.add(advisory.id());
       ids.addAll(advisory.aliases());
-      List<Advisory> together = new ArrayList<>(List.of(advisory));
-      for (int k = groups.size() - 1; k >= 0; k--) {
-        if (groups.get(k).stream().anyMatch(ids::contains)) {
-          ids.addAll(groups.remove(k));
-          together.addAll(members.remove(k));
+      Group group = null;
+      for (String id : ids) {
+        Group known = byId.get(id);
+        if (known == null || known == group) {
+          continue;
+        }
+        if (group == null) {
+          group = known;
+        } else {
+          // two groups meet through this advisory: the second joins the first
+          group.ids.addAll(known.ids);
+          group.records.addAll(known.records);
+          for (String moved : known.ids) {
+            byId.put(moved, group);
+          }
+          groups.remove(known);
         }
       }
-      groups.add(ids);
-      members.add(together);
+      if (group == null) {
+        group = new Group();
+        groups.add(group);
+      }
+      group.ids.addAll(ids);
+      group.records.add(advisory);
+      for (String id : ids) {
+        byId.put(id, group);
+      }
     }
     List<Vulnerability> vulnerabilities = new ArrayList<>();
-    for (int k = 0; k < groups.size(); k++) {
-      vulnerabilities.add(vulnerability(groups.get(k), members.get(k)));
+    for (Group group : groups) {
+      vulnerabilities.add(vulnerability(group.ids, group.records));
     }
     vulnerabilities.sort(
         Comparator.comparing((Vulnerability v) -> v.severity().level())
             .reversed()
             .thenComparing(Vulnerability::id));
     return vulnerabilities;
+  }
+
+  /** Advisories known to be one vulnerability, and all their ids. */
+  private static final class Group {
+    final Set<String> ids = new LinkedHashSet<>();
+    final List<Advisory> records = new ArrayList<>();
   }
 
   private static Vulnerability vulnerability(Set<String> ids, List<Advisory> records) {

@@ -9,20 +9,95 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The versions of one package an OSV record affects: its explicit {@code versions} list and its
- * {@code ECOSYSTEM} ranges, evaluated with PEP 440 ordering as the OSV schema says.
- *
- * @param versions the listed versions, each as {@link #key(String)} keeps it
- * @param ranges the ECOSYSTEM (and SEMVER) ranges, each a list of events in the record's order
- * @param problem why the record cannot be evaluated for this package (a range event that is no PEP
- *     440 version), or {@code null}
+ * The versions of one package an OSV record affects: its explicit {@code versions} list (each kept
+ * as {@link #key(String)} says) and its {@code ECOSYSTEM} ranges (each a list of events in the
+ * record's order), evaluated with PEP 440 ordering as the OSV schema says. {@link #problem()} says
+ * why the record cannot be evaluated for this package (a range event that is no PEP 440 version),
+ * or is {@code null}.
  */
-public record AffectedVersions(List<String> versions, List<List<Event>> ranges, String problem) {
+public final class AffectedVersions {
 
-  public AffectedVersions {
-    versions = List.copyOf(versions);
-    ranges = ranges.stream().map(List::copyOf).toList();
+  /**
+   * The listed versions, each between newlines: one string is read from the index at once and
+   * searched by the processor's string search, where a list or set of thousands of strings (a
+   * package with hundreds of advisories) would be built on every audit.
+   */
+  private final String listed;
+
+  private List<String> versions;
+  private final List<List<Event>> ranges;
+  private final String problem;
+
+  /** The ranges' events parsed and sorted once, when first matched. */
+  private List<List<Parsed>> sorted;
+
+  public AffectedVersions(List<String> versions, List<List<Event>> ranges, String problem) {
+    // a newline is in no version, so a listed string holding one can match nothing
+    this(
+        "\n"
+            + String.join(
+                "\n", versions.stream().filter(v -> v.indexOf('\n') < 0).distinct().toList())
+            + (versions.isEmpty() ? "" : "\n"),
+        ranges,
+        problem);
   }
+
+  /** As the index keeps it: {@code listed} is the versions, each between newlines. */
+  AffectedVersions(String listed, List<List<Event>> ranges, String problem) {
+    this.listed = listed;
+    this.ranges = ranges.stream().map(List::copyOf).toList();
+    this.problem = problem;
+  }
+
+  public synchronized List<String> versions() {
+    if (versions == null) {
+      versions =
+          listed.length() <= 1
+              ? List.of()
+              : List.of(listed.substring(1, listed.length() - 1).split("\n"));
+    }
+    return versions;
+  }
+
+  /** The versions, each between newlines, as the index keeps them. */
+  String listedText() {
+    return listed;
+  }
+
+  public List<List<Event>> ranges() {
+    return ranges;
+  }
+
+  public String problem() {
+    return problem;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AffectedVersions that
+        && listed.equals(that.listed)
+        && ranges.equals(that.ranges)
+        && Objects.equals(problem, that.problem);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(listed, ranges, problem);
+  }
+
+  @Override
+  public String toString() {
+    return "AffectedVersions[versions="
+        + versions()
+        + ", ranges="
+        + ranges
+        + ", problem="
+        + problem
+        + "]";
+  }
+
+  /** An event with its version parsed ({@code null} for "0" and "*"). */
+  private record Parsed(Kind kind, Version version) {}
 
   /** The kinds of OSV range event. */
   public enum Kind {
@@ -63,13 +138,14 @@ public record AffectedVersions(List<String> versions, List<List<Event>> ranges, 
    * @param text the version as written
    */
   public boolean affects(Optional<Version> version, String text) {
-    if (versions.contains(text) || version.isPresent() && versions.contains(key(version.get()))) {
+    if (listed.contains("\n" + text + "\n")
+        || version.isPresent() && listed.contains("\n" + version.get().canonical() + "\n")) {
       return true;
     }
     if (version.isEmpty() || problem != null) {
       return false;
     }
-    for (List<Event> range : ranges) {
+    for (List<Parsed> range : sorted()) {
       if (inRange(range, version.get())) {
         return true;
       }
@@ -82,41 +158,61 @@ public record AffectedVersions(List<String> versions, List<List<Event>> ranges, 
    * {@code 1.0.0}): packaging's canonical form; a version that is no PEP 440 version as written.
    */
   public static String key(String listed) {
-    return Version.tryParse(listed).map(AffectedVersions::key).orElse(listed);
+    return Version.tryParse(listed).map(Version::canonical).orElse(listed);
   }
 
-  private static String key(Version version) {
-    return version.canonical();
+  private synchronized List<List<Parsed>> sorted() {
+    if (sorted == null) {
+      List<List<Parsed>> all = new ArrayList<>();
+      for (List<Event> range : ranges) {
+        List<Parsed> events = new ArrayList<>();
+        for (Event event : range) {
+          boolean special =
+              event.beforeAll() || event.kind() == Kind.LIMIT && event.version().equals("*");
+          events.add(new Parsed(event.kind(), special ? null : event.parsed()));
+        }
+        // "0" first, then by version; a stable sort keeps the record's order among equals
+        events.sort(
+            Comparator.comparing((Parsed e) -> e.version() != null || e.kind() == Kind.LIMIT)
+                .thenComparing(
+                    (a, b) ->
+                        a.version() == null || b.version() == null
+                            ? 0
+                            : a.version().compareTo(b.version())));
+        all.add(List.copyOf(events));
+      }
+      sorted = List.copyOf(all);
+    }
+    return sorted;
   }
 
-  private static boolean inRange(List<Event> events, Version version) {
-    List<Event> limits = events.stream().filter(e -> e.kind() == Kind.LIMIT).toList();
-    if (!limits.isEmpty()
-        && limits.stream()
-            .noneMatch(l -> l.version().equals("*") || version.compareTo(l.parsed()) < 0)) {
+  private static boolean inRange(List<Parsed> events, Version version) {
+    boolean limited = false;
+    boolean belowALimit = false;
+    for (Parsed event : events) {
+      if (event.kind() == Kind.LIMIT) {
+        limited = true;
+        belowALimit |= event.version() == null || version.compareTo(event.version()) < 0;
+      }
+    }
+    if (limited && !belowALimit) {
       return false;
     }
-    List<Event> sorted = new ArrayList<>(events);
-    sorted.removeIf(e -> e.kind() == Kind.LIMIT);
-    // "0" first, then by version; a stable sort keeps the record's order among equals
-    sorted.sort(
-        Comparator.comparing((Event e) -> !e.beforeAll())
-            .thenComparing((a, b) -> a.beforeAll() || b.beforeAll() ? 0 : compare(a, b)));
     boolean vulnerable = false;
-    for (Event event : sorted) {
+    for (Parsed event : events) {
       switch (event.kind()) {
         case INTRODUCED -> {
-          if (event.beforeAll() || version.compareTo(event.parsed()) >= 0) {
+          if (event.version() == null || version.compareTo(event.version()) >= 0) {
             vulnerable = true;
           }
         }
         case FIXED -> {
-          if (version.compareTo(event.parsed()) >= 0) {
+          if (version.compareTo(event.version()) >= 0) {
             vulnerable = false;
           }
         }
         case LAST_AFFECTED -> {
-          if (version.compareTo(event.parsed()) > 0) {
+          if (version.compareTo(event.version()) > 0) {
             vulnerable = false;
           }
         }
@@ -124,10 +220,6 @@ public record AffectedVersions(List<String> versions, List<List<Event>> ranges, 
       }
     }
     return vulnerable;
-  }
-
-  private static int compare(Event a, Event b) {
-    return a.parsed().compareTo(b.parsed());
   }
 
   /** The versions the ranges name as fixed, in PEP 440 order, each once. */

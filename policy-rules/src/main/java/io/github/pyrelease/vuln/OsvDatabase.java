@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -51,8 +52,8 @@ final class OsvDatabase {
   record Entry(String source, byte[] bytes, boolean yaml) {}
 
   /**
-   * What identifies this state of the database: the sha256 of an archive or file, or of a
-   * directory's listing (each file's path, size and modification time).
+   * What identifies this state of the database: the CRC-32 and size of an archive or file, or the
+   * sha256 of a directory's listing (each file's path, size and modification time).
    */
   String digest() {
     requireExists();
@@ -72,10 +73,14 @@ final class OsvDatabase {
         }
         return "dir:" + HexFormat.of().formatHex(sha.digest());
       }
-      try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha)) {
+      // CRC-32 and size, not sha256: this is a cache key, not a proof, and CRC-32 is computed by
+      // the processor's instructions even in a short run's quick compiler (sha256 was a tenth of
+      // a warm audit)
+      CRC32 crc = new CRC32();
+      try (InputStream in = new CheckedInputStream(Files.newInputStream(path), crc)) {
         in.transferTo(java.io.OutputStream.nullOutputStream());
       }
-      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+      return "crc32:" + Long.toHexString(crc.getValue()) + ":" + Files.size(path);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

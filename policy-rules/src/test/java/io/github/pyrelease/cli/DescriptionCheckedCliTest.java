@@ -91,4 +91,28 @@ class DescriptionCheckedCliTest {
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("WARN description-checked: the long description of demo-1.0.0");
   }
+
+  @Test
+  void withNoInterpreterNamedOneThatHasReadmeRendererChecksTheDescription() throws Exception {
+    // python3 on the PATH may lack readme_renderer (pyenv); /usr/bin/python3 has it (twine's)
+    project();
+    String[] args = {
+      "check",
+      dir.toString(),
+      "--stage",
+      "release",
+      "--rules",
+      "description-checked",
+      "--offline",
+      "--format",
+      "text",
+      "--out",
+      dir.resolve("out").toString()
+    };
+
+    Run run = CliFixture.run(Map.of(), false, "", args);
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("PASS  description-checked").doesNotContain("could not be");
+  }
 }

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * project's own error, which says what is wrong. Anything else (a raw runtime exception, an error,
  * a hang) is a finding of the fuzzer.
  */
-final class Outcomes {
+public final class Outcomes {
 
   private Outcomes() {}
 
   /** Runs {@code parse}; a refusal must be one of the project's errors, with a message. */
-  static void valueOrClearError(Runnable parse) {
+  public static void valueOrClearError(Runnable parse) {
     try {
       parse.run();
     } catch (PyreleaseException
@@ -35,7 +35,7 @@ final class Outcomes {
   }
 
   /** A fresh scratch directory, deleted by {@link #delete}. */
-  static Path scratch() {
+  public static Path scratch() {
     try {
       return Files.createTempDirectory("pyrelease-fuzz");
     } catch (IOException e) {
@@ -43,7 +43,7 @@ final class Outcomes {
     }
   }
 
-  static void write(Path file, byte[] bytes) {
+  public static void write(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
@@ -52,7 +52,7 @@ final class Outcomes {
     }
   }
 
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -28,7 +28,8 @@ class ReportSchemaTest {
 
   @Test
   void theJsonReportFollowsItsPublishedSchema() throws Exception {
-    for (Evaluation evaluation : List.of(SampleEvaluation.create(), SampleEvaluation.empty())) {
+    for (Evaluation evaluation :
+        List.of(SampleEvaluation.create(), SampleEvaluation.empty(), SampleEvaluation.advisory())) {
       String json = JsonReport.render(new Report(evaluation, "policy p.yaml", Level.ERROR, "1.0"));
 
       assertThat(errors(reportSchema(), JSON.readTree(json))).isEmpty();
@@ -48,7 +49,8 @@ class ReportSchemaTest {
 
   @Test
   void theSarifReportIsValidSarif210() throws Exception {
-    for (Evaluation evaluation : List.of(SampleEvaluation.create(), SampleEvaluation.empty())) {
+    for (Evaluation evaluation :
+        List.of(SampleEvaluation.create(), SampleEvaluation.empty(), SampleEvaluation.advisory())) {
       String sarif =
           SarifReport.render(new Report(evaluation, "policy p.yaml", Level.ERROR, "1.0"));
 

@@ -22,6 +22,50 @@ final class SampleEvaluation {
     return new Evaluation(null, null, ".", List.of());
   }
 
+  /** A vulnerable dependency: one advisory known under three ids, found twice (two packages). */
+  static Evaluation advisory() {
+    Finding jinja =
+        Finding.of(
+                "PYSEC-2019-217",
+                "jinja2 2.10 has PYSEC-2019-217 (CVE-2019-10906, GHSA-462w-v97r-4m45): sandbox"
+                    + " escape",
+                List.of(
+                    new Evidence(null, 0, "severity not stated; fixed in 2.10.1"),
+                    new Evidence("requirements.txt", 2, "Jinja2==2.10")),
+                "upgrade jinja2 to 2.11.3 or later")
+            .withAliases(List.of("PYSEC-2019-217", "CVE-2019-10906", "GHSA-462w-v97r-4m45"));
+    Finding other =
+        Finding.of(
+                "PYSEC-2021-66",
+                "jinja2 2.10 has PYSEC-2021-66: ReDoS",
+                List.of(new Evidence("requirements.txt", 2, "Jinja2==2.10")),
+                "upgrade jinja2 to 2.11.3 or later")
+            .withAliases(List.of("PYSEC-2021-66", "CVE-2020-28493"));
+    return new Evaluation(
+        "acme-widgets",
+        "1.2.0",
+        ".",
+        List.of(
+            new RuleResult(
+                "changelog-entry",
+                Stage.SOURCE,
+                "the changelog has a section",
+                Level.ERROR,
+                Outcome.PASSED,
+                "CHANGELOG.md:7 has a section for 1.2.0",
+                List.of()),
+            new RuleResult(
+                "vulnerabilities",
+                Stage.DEPS,
+                "no dependency has a known vulnerability",
+                Level.ERROR,
+                Outcome.FAILED,
+                "1 vulnerable dependency of 1 pinned",
+                List.of(
+                    new RuleResult.LeveledFinding(jinja, Level.ERROR),
+                    new RuleResult.LeveledFinding(other, Level.ERROR)))));
+  }
+
   static Evaluation create() {
     Finding mismatch =
         Finding.of(

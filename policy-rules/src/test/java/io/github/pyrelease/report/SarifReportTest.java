@@ -46,6 +46,30 @@ class SarifReportTest {
   }
 
   @Test
+  void advisoryFindingsCarryTheAdvisoryIdAsTheirRuleId() throws Exception {
+    JsonNode run =
+        new ObjectMapper()
+            .readTree(
+                SarifReport.render(
+                    new Report(SampleEvaluation.advisory(), "policy p.yaml", Level.ERROR, "1.0")))
+            .at("/runs/0");
+
+    JsonNode rules = run.at("/tool/driver/rules");
+    assertThat(rules.findValuesAsText("id"))
+        .containsExactly("changelog-entry", "vulnerabilities", "PYSEC-2019-217", "PYSEC-2021-66");
+    JsonNode first = run.at("/results/0");
+    assertThat(first.get("ruleId").asText()).isEqualTo("PYSEC-2019-217");
+    assertThat(rules.get(first.get("ruleIndex").asInt()).get("id").asText())
+        .isEqualTo("PYSEC-2019-217");
+    assertThat(rules.get(2).at("/properties/aliases").toString())
+        .isEqualTo("[\"PYSEC-2019-217\",\"CVE-2019-10906\",\"GHSA-462w-v97r-4m45\"]");
+    assertThat(rules.get(2).at("/properties/pyreleaseRule").asText()).isEqualTo("vulnerabilities");
+    assertThat(run.at("/results/1/ruleId").asText()).isEqualTo("PYSEC-2021-66");
+    assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(3);
+    assertThat(run.at("/results/1/properties/pyreleaseRule").asText()).isEqualTo("vulnerabilities");
+  }
+
+  @Test
   void aWaivedFindingIsAnAcceptedSuppression() throws Exception {
     JsonNode waived = sarif().at("/runs/0/results/2");
 

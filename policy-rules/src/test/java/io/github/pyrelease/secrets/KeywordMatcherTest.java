@@ -41,4 +41,14 @@ class KeywordMatcherTest {
     assertThat(matcher.find(bytes, bytes.length).get(0)).isTrue();
     assertThat(matcher.find(bytes, 10).get(0)).isFalse();
   }
+
+  @Test
+  void hitsKnowTheLinesTheyAreOnEachLineOnce() {
+    KeywordMatcher matcher = new KeywordMatcher(List.of("token", "key"));
+    byte[] bytes =
+        "a token token\nnone\nkey and token\ntoken".getBytes(StandardCharsets.ISO_8859_1);
+    KeywordMatcher.Hits hits = matcher.find(bytes, bytes.length, new KeywordMatcher.Hits(2));
+    assertThat(hits.lines(0)).containsExactly(0, 19, 33);
+    assertThat(hits.lines(1)).containsExactly(19);
+  }
 }

@@ -108,6 +108,24 @@ class SecretConfigTest {
   }
 
   @Test
+  void aConfiguredRuleRunsOnTheWholeFileAsInGitleaksWhereverItsKeywordIs() throws IOException {
+    Path file = dir.resolve(".gitleaks.toml");
+    Files.writeString(
+        file,
+        """
+        [[rules]]
+        id = "paired"
+        regex = '''xyz_[0-9]{8}'''
+        keywords = ["acme"]
+        """);
+    SecretConfig config = SecretConfig.read(file, ".gitleaks.toml");
+    assertThat(scan(config, "a.txt", "the acme service\n\nid xyz_12345678\n"))
+        .extracting(SecretMatch::line)
+        .containsExactly(3);
+    assertThat(scan(config, "a.txt", "id xyz_12345678\n")).isEmpty();
+  }
+
+  @Test
   void mistakesNameTheFileLineAndRule() throws IOException {
     Path file = dir.resolve("bad.toml");
     Files.writeString(

@@ -96,7 +96,10 @@ public final class SecretCorpus {
     } else {
       try {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        generator.initialize(algorithm.equals("EC") ? 256 : 1024);
+        // seeded, so the corpus is the same on every run
+        java.security.SecureRandom seeded = java.security.SecureRandom.getInstance("SHA1PRNG");
+        seeded.setSeed(random.nextLong());
+        generator.initialize(algorithm.equals("EC") ? 256 : 1024, seeded);
         body =
             Base64.getEncoder()
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());

@@ -99,6 +99,18 @@ class SecretScannerTest {
   }
 
   @Test
+  void aKeyBodyHoldingAStopwordByChanceIsStillAKey() {
+    String pem = CORPUS.pem("RSA PRIVATE KEY", "RSA");
+    int body = pem.indexOf('\n') + 1;
+    String withWord = pem.substring(0, body + 10) + "FaKeDuMmY" + pem.substring(body + 19);
+    List<SecretMatch> matches =
+        scan(
+            SecretConfig.builtIn().compile(),
+            new SecretCorpus.Sample(null, "k.pem", withWord, 0, ""));
+    assertThat(matches).extracting(SecretMatch::ruleId).containsExactly("private-key");
+  }
+
+  @Test
   void largeFilesArePassedOverButStillNamedByPathRules() throws IOException {
     SecretScanner scanner = new SecretScanner(SecretConfig.builtIn().compile(), 10);
     byte[] big = ("KEY = 'AKIA" + "ABCDEFGHIJKLMNOP" + "'\n").getBytes();

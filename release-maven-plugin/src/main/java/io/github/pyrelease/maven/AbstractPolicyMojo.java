@@ -152,7 +152,8 @@ abstract class AbstractPolicyMojo extends AbstractPyreleaseMojo {
         PolicyLoader.resolvedAgainst(policy, basedir.toPath()),
         network(),
         distDirectory.toPath(),
-        pythonOrPath());
+        // unset: the description check looks for an interpreter that has readme_renderer
+        namedPython());
   }
 
   /** What earlier pyrelease goals of this build reported for this project, so reports add up. */

@@ -57,8 +57,11 @@ public final class PyreleasePolicyRule extends AbstractEnforcerRule {
   /** The built distributions the dist rules check. Default: target/dist of the module. */
   private File distDirectory;
 
-  /** The interpreter for markup pyrelease cannot judge itself. */
-  private String python = "python3";
+  /**
+   * The interpreter for markup pyrelease cannot judge itself. Default: the first that has
+   * readme_renderer (the project's .venv, $VIRTUAL_ENV, python3 on the PATH, the system's).
+   */
+  private String python;
 
   /** The least severe finding that fails the rule: error (default) or warning. */
   private String failOn = "error";

@@ -3,6 +3,9 @@ package io.github.pyrelease.dist.readme;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.python.InterpreterCandidates;
+import io.github.pyrelease.python.InterpreterChoice;
+import io.github.pyrelease.python.InterpreterProbe;
 import io.github.pyrelease.python.ProcessOutput;
 import io.github.pyrelease.python.ProcessResult;
 import io.github.pyrelease.python.ProcessRunner;
@@ -36,12 +39,25 @@ public final class DescriptionRenderer {
   }
 
   private final String python;
+  private final Path projectDir;
+  private PythonInterpreter chosen;
 
   /**
-   * @param python the interpreter for readme_renderer, or {@code null} to use none
+   * @param python the interpreter for readme_renderer, or {@code null} to look for one that has it
    */
   public DescriptionRenderer(String python) {
+    this(python, null);
+  }
+
+  /**
+   * @param python the interpreter for readme_renderer as the user named it, used as it is; {@code
+   *     null} to look for one that has readme_renderer: the project's own virtual environment,
+   *     {@code $VIRTUAL_ENV}, python3 on the PATH, the system's python3
+   * @param projectDir the project whose virtual environment comes first, or {@code null}
+   */
+  public DescriptionRenderer(String python, Path projectDir) {
     this.python = python;
+    this.projectDir = projectDir;
   }
 
   /** What a description with this content type and text would do, one per input, in order. */
@@ -114,13 +130,28 @@ public final class DescriptionRenderer {
     return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
   }
 
-  private List<DescriptionCheck> render(List<String> texts) {
-    if (python == null) {
-      return unchecked(texts.size(), "no Python interpreter was given to run readme_renderer");
+  /** The first interpreter that has readme_renderer, asked once for this renderer. */
+  private synchronized PythonInterpreter choose() {
+    if (chosen == null) {
+      Path dir = projectDir != null ? projectDir : Path.of(".");
+      chosen =
+          InterpreterChoice.choose(
+                  InterpreterCandidates.ofThisMachine().of(dir),
+                  new InterpreterProbe(),
+                  dir,
+                  List.of("readme_renderer"),
+                  null,
+                  "check this long description")
+              .interpreter();
     }
+    return chosen;
+  }
+
+  private List<DescriptionCheck> render(List<String> texts) {
     PythonInterpreter interpreter;
     try {
-      interpreter = PythonInterpreter.locate(python, "pyrelease.python");
+      interpreter =
+          python != null ? PythonInterpreter.locate(python, "pyrelease.python") : choose();
     } catch (PyreleaseException e) {
       return unchecked(texts.size(), e.getMessage());
     }

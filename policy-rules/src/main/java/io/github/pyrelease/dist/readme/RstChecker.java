@@ -161,6 +161,14 @@ public final class RstChecker {
   private int depth;
   private boolean markupInTitles;
 
+  /** Where, in the text {@link #inline} is checking, a backslash escape stood (length + 1). */
+  private boolean[] escapes = new boolean[1];
+
+  /**
+   * Where an escaped space or line end stood, gone from the text but still whitespace to docutils.
+   */
+  private boolean[] escapedSpaces = new boolean[1];
+
   private RstChecker() {}
 
   /** Checks {@code text} as readme_renderer would render it. */
@@ -1069,7 +1077,22 @@ public final class RstChecker {
   private void inline(String raw, int lineNo) {
     int length = raw.length();
     boolean[] escaped = new boolean[length];
-    String s = raw.indexOf('\\') < 0 ? raw : unescape(raw, escaped);
+    boolean[] outer = escapes;
+    boolean[] outerSpaces = escapedSpaces;
+    escapes = new boolean[length + 1];
+    escapedSpaces = new boolean[length + 1];
+    try {
+      inline(
+          raw.indexOf('\\') < 0 ? raw : unescape(raw, escaped, escapes, escapedSpaces),
+          escaped,
+          lineNo);
+    } finally {
+      escapes = outer;
+      escapedSpaces = outerSpaces;
+    }
+  }
+
+  private void inline(String s, boolean[] escaped, int lineNo) {
     int i = 0;
     int n = s.length();
     int underscore = s.indexOf('_'); // the next at or after i: simple references end with one
@@ -1094,7 +1117,7 @@ public final class RstChecker {
       } else if (c == '|') {
         int end = closing(s, escaped, i, "|", "Inline substitution_reference", lineNo, false);
         substitutionRefs.add(new Reference(s.substring(i + 1, end - 1), lineNo));
-        if (end < n && s.charAt(end) == '_') {
+        if (end < n && s.charAt(end) == '_' && !escaped[end]) {
           throw new Undecided("line " + lineNo + ": substitution reference used as a link");
         }
         i = end;
@@ -1117,17 +1140,23 @@ public final class RstChecker {
   }
 
   /**
-   * {@code raw} without its backslash escapes (an escaped space or newline disappears), marking in
-   * {@code escaped} which characters of the result were escaped.
+   * {@code raw} without its backslash escapes, marking in {@code escaped} which characters of the
+   * result were escaped (an escaped space or newline stays, marked in {@code escapedSpaces}: to
+   * docutils' inline rules it is whitespace).
    */
-  private static String unescape(String raw, boolean[] escaped) {
+  private static String unescape(
+      String raw, boolean[] escaped, boolean[] escapes, boolean[] escapedSpaces) {
     int length = raw.length();
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       char c = raw.charAt(i);
       if (c == '\\' && i + 1 < length) {
+        escapes[text.length()] = true;
         char next = raw.charAt(++i);
         if (next == ' ' || next == '\n') {
+          // kept as the whitespace it is to docutils' inline rules (the renderer drops it later)
+          escapedSpaces[text.length()] = true;
+          text.append(next);
           continue;
         }
         escaped[text.length()] = true;
@@ -1137,6 +1166,14 @@ public final class RstChecker {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Whether an end-string may end before {@code i}: docutils also lets one be followed by a
+   * backslash escape (its text then holds a NUL there, which the end-string suffix allows).
+   */
+  private boolean endAllowedHere(String s, int i) {
+    return i < escapes.length && escapes[i] || endAllowed(s, i);
   }
 
   /** Finds the end-string of a construct starting at {@code start}; returns the index after it. */
@@ -1159,7 +1196,10 @@ public final class RstChecker {
       if (!s.startsWith(delimiter, j) || (!literal && escaped[j])) {
         continue;
       }
-      if (Character.isWhitespace(s.charAt(j - 1)) || (literal && s.charAt(j - 1) == '`' && false)) {
+      // an escaped space is whitespace before an end-string, except interpreted text's (docutils:
+      // non_unescaped_whitespace_escape_before)
+      if (Character.isWhitespace(s.charAt(j - 1))
+          && !(escapedSpaces[j - 1] && construct.startsWith("Inline interpreted"))) {
         continue;
       }
       if (!literal && escaped[j - 1] && s.charAt(j - 1) == '\\') {
@@ -1169,7 +1209,8 @@ public final class RstChecker {
       if (delimiter.equals("*") && after < s.length() && s.charAt(after) == '*') {
         continue;
       }
-      if (endAllowed(s, suffixEnd(s, after, delimiter))) {
+      int context = after < s.length() && escaped[after] ? after : suffixEnd(s, after, delimiter);
+      if (endAllowedHere(s, context)) {
         return after;
       }
     }
@@ -1205,7 +1246,7 @@ public final class RstChecker {
     }
     String inner = s.substring(start + 1, end - 1);
     int n = s.length();
-    if (end < n && s.charAt(end) == '_') {
+    if (end < n && s.charAt(end) == '_' && !escaped[end]) {
       boolean anonymous = end + 1 < n && s.charAt(end + 1) == '_';
       int after = end + (anonymous ? 2 : 1);
       if (role != null) {
@@ -1216,7 +1257,7 @@ public final class RstChecker {
       return after;
     }
     Matcher suffix = ROLE_SUFFIX.matcher(s).region(end, n);
-    if (suffix.lookingAt()) {
+    if ((end >= n || !escaped[end]) && suffix.lookingAt()) {
       if (role != null) {
         throw new Invalid(
             lineNo,
@@ -1226,10 +1267,9 @@ public final class RstChecker {
       role = suffix.group(1);
       end = suffix.end();
     }
-    if (role == null) {
-      throw new Undecided("line " + lineNo + ": interpreted text with the default role");
-    }
-    checkRole(role, inner, lineNo);
+    // without a role, docutils' default role applies: title-reference, which always renders (a
+    // default-role directive, which could change it, is left to docutils)
+    checkRole(role == null ? "title-reference" : role, inner, lineNo);
     return end;
   }
 
@@ -1285,7 +1325,7 @@ public final class RstChecker {
     if (suffix >= 0) {
       boolean anonymous = s.startsWith("__", suffix);
       int end = suffix + (anonymous ? 2 : 1);
-      if (endAllowed(s, end) && !escaped[suffix]) {
+      if (endAllowedHere(s, end) && !escaped[suffix]) {
         if (anonymous) {
           anonymousRefs++;
         } else {
@@ -1388,8 +1428,14 @@ public final class RstChecker {
       return true;
     }
     char after = s.charAt(i);
-    return Character.isWhitespace(after) || after == '>' || isPunctuation(after);
+    if (after < 0x80) {
+      // docutils' end-string suffix in ASCII: closing delimiters, delimiters and closers only
+      return Character.isWhitespace(after) || END_FOLLOWERS.indexOf(after) >= 0;
+    }
+    return Character.isWhitespace(after) || isPunctuation(after);
   }
+
+  private static final String END_FOLLOWERS = "!\"'),-./:;>?\\]}";
 
   private static boolean isPunctuation(char c) {
     int type = Character.getType(c);

@@ -46,7 +46,8 @@ public final class VulnerabilitiesRule extends AbstractRule {
           "unpinned",
           true,
           "whether a dependency with no exact version (a declared requirement, a URL) is a"
-              + " finding, as its vulnerabilities cannot be checked; false lists it in the summary"
+              + " finding, as its vulnerabilities cannot be checked (a warning at most: the pinned"
+              + " rule decides whether unpinned dependencies fail); false lists it in the summary"
               + " only");
   public static final RuleOption<String> DATABASE =
       RuleOption.string(
@@ -211,7 +212,8 @@ public final class VulnerabilitiesRule extends AbstractRule {
 
   private static Finding unpinned(Dependency dependency) {
     String name = dependency.normalizedName();
-    return Finding.of(
+    // a warning at most: whether unpinned dependencies fail the build is the pinned rule's say
+    return new Finding(
         "unpinned:" + name,
         name
             + " has no exact version ("
@@ -221,12 +223,21 @@ public final class VulnerabilitiesRule extends AbstractRule {
             new Evidence(
                 dependency.origin().file(), dependency.origin().line(), dependency.requirement())),
         "pin it in a lock file or a requirements file (name==version), or set the rule's option"
-            + " unpinned: false");
+            + " unpinned: false",
+        Level.WARNING);
   }
 
   private static String summary(
       int checked, List<Dependency> loose, int vulnerable, int below, AdvisorySource source) {
     StringBuilder summary = new StringBuilder();
+    if (checked == 0) {
+      // nothing was looked up: say so rather than "no known vulnerability"
+      return "nothing checked, no dependency has an exact version: "
+          + loose.stream()
+              .map(Dependency::normalizedName)
+              .distinct()
+              .collect(Collectors.joining(", "));
+    }
     if (vulnerable == 0) {
       summary.append("no known vulnerability in ").append(plural(checked, "pinned dependency"));
     } else {

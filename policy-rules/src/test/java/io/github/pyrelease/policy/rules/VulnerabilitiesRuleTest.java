@@ -148,12 +148,23 @@ class VulnerabilitiesRuleTest {
     assertThat(strict.findings()).extracting(Finding::key).containsExactly("unpinned:flask");
     assertThat(strict.findings().get(0).evidence())
         .containsExactly(new Evidence("pyproject.toml", 9, "flask>=2"));
+    assertThat(strict.findings().get(0).ceiling()).isEqualTo(Level.WARNING);
     // nothing pinned: no advisory source is asked
     assertThat(facts.asked).isNull();
 
     Verdict lenient = rule(Map.of("unpinned", false)).evaluate(facts);
     assertThat(lenient.findings()).isEmpty();
-    assertThat(lenient.summary()).contains("not checked, no exact version: flask");
+    assertThat(lenient.summary())
+        .isEqualTo("nothing checked, no dependency has an exact version: flask");
+    Verdict mixed =
+        rule(Map.of("unpinned", false))
+            .evaluate(
+                new InventoryFacts(
+                    pin("requests", "2.32.3", 1),
+                    Dependency.unpinned("flask", "flask>=2", new Origin("pyproject.toml", 9))));
+    assertThat(mixed.summary())
+        .startsWith("no known vulnerability in 1 pinned dependency (")
+        .endsWith("; not checked, no exact version: flask");
   }
 
   @Test
