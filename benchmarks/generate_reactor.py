@@ -2,7 +2,8 @@
 """Writes a Maven reactor of N Python packages: an aggregator POM whose modules each use
 <packaging>python</packaging> with one pyproject.toml (hatchling), a CHANGELOG.md and a package
 whose __version__ matches. Every package but the first depends on the first (rx-000>=1.0), the
-shape of a monorepo whose libraries share a core.
+shape of a monorepo whose libraries share a core; the reactor's release-policy.yaml turns on
+monorepo-pins for every module.
 
     generate_reactor.py DIR N PLUGIN_VERSION
 """
@@ -16,6 +17,9 @@ AGGREGATOR = """\
   <artifactId>reactor</artifactId>
   <version>1</version>
   <packaging>pom</packaging>
+  <properties>
+    <pyrelease.policy>../release-policy.yaml</pyrelease.policy>
+  </properties>
   <modules>
 {modules}
   </modules>
@@ -81,6 +85,15 @@ __version__ = "1.0.0"
 '''
 
 
+POLICY = """\
+# Requirements between the packages admit the versions they declare; they are not pinned (no lock
+# file pins a package of the same repository), so the audit lists them rather than failing.
+rules:
+  monorepo-pins: { level: error, root: .. }
+  vulnerabilities: { level: error, unpinned: false }
+"""
+
+
 def main():
     root = os.path.abspath(sys.argv[1])
     count = int(sys.argv[2])
@@ -90,6 +103,8 @@ def main():
     with open(os.path.join(root, "pom.xml"), "w") as f:
         modules = "\n".join(f"    <module>{n}</module>" for n in names)
         f.write(AGGREGATOR.format(modules=modules, plugin=plugin))
+    with open(os.path.join(root, "release-policy.yaml"), "w") as f:
+        f.write(POLICY)
     for i, name in enumerate(names):
         module = name.replace("-", "_")
         src = os.path.join(root, name, "src", module)

@@ -89,11 +89,9 @@ public final class MonorepoPinsRule extends AbstractRule {
     }
     if (findings.isEmpty()) {
       return Verdict.pass(
-          admitted.size()
-              + (admitted.size() == 1
-                  ? " requirement on a sibling admits"
-                  : " requirements on" + " siblings admit")
-              + " its declared version: "
+          (admitted.size() == 1
+                  ? "1 requirement on a sibling admits its declared version: "
+                  : admitted.size() + " requirements on siblings admit their declared versions: ")
               + String.join(", ", admitted));
     }
     return Verdict.of(
