@@ -331,7 +331,7 @@ final class ZipReader {
                 ? null
                 : "uses compression method "
                     + entry.method()
-                    + ", which installers cannot read (wheels use deflate or stored)";
+                    + ", which pyrelease does not read (wheels use deflate or stored)";
     if (notRead == null && !symlink && declaresBomb(declared, compressed)) {
       // the header's own sizes say it: nothing is inflated to learn what they already tell
       notRead =

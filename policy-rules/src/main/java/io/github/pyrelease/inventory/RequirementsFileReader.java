@@ -287,7 +287,18 @@ final class RequirementsFileReader {
           where,
           "download it beside the requirements file and include the copy");
     }
-    Path included = file.getParent().resolve(target).normalize();
+    Path included;
+    try {
+      included = file.getParent().resolve(target).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InventoryReadException(
+          "the included file '"
+              + target.replace("\0", "\\0")
+              + "' is not a valid path: "
+              + e.getReason(),
+          where,
+          "name the requirements file by its path relative to this one");
+    }
     readFile(included, constraint, where);
   }
 

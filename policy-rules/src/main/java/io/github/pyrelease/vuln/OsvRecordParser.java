@@ -96,7 +96,9 @@ final class OsvRecordParser {
             .build();
     try {
       return new Load(settings).loadFromString(new String(bytes, StandardCharsets.UTF_8));
-    } catch (YamlEngineException e) {
+    } catch (YamlEngineException | NullPointerException e) {
+      // snakeyaml-engine ends some documents it cannot construct (an empty one: a lone comment)
+      // with a NullPointerException rather than its own exception: the same "not valid YAML"
       String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
       throw new PyreleaseException(
           source + " is not valid YAML: " + message,

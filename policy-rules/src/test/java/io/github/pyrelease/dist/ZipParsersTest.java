@@ -136,6 +136,36 @@ class ZipParsersTest {
     assertThat(differences).isEmpty();
   }
 
+  /**
+   * zstd, xz and lzma members need libraries that are not on the classpath: they are reported as
+   * not read, never a missing class, whichever parser reads the archive.
+   */
+  @Test
+  void membersInAMethodNeedingAnAbsentLibraryAreReportedNotRead() throws IOException {
+    byte[] content = "x = 1\n".getBytes(StandardCharsets.UTF_8);
+    List<RawZip.Member> members = new ArrayList<>();
+    for (int method : new int[] {93, 95, 14}) {
+      RawZip.Member stored = RawZip.Member.stored("acme/m" + method + ".py", content);
+      members.add(new RawZip.Member(stored.name(), method, stored.crc(), stored.size(), content));
+    }
+    Path file = dir.resolve("acme-1.0-py3-none-any.whl");
+    Files.write(file, RawZip.of(members));
+    for (ZipReader.Contents contents :
+        List.of(
+            reader.read(file, "acme-1.0.dist-info"),
+            reader.readWithCommonsCompress(file, "acme-1.0.dist-info"))) {
+      assertThat(contents.entries())
+          .extracting(ArchiveEntry::readProblem)
+          .containsExactly(
+              "uses compression method 93, which pyrelease does not read (wheels use deflate or"
+                  + " stored)",
+              "uses compression method 95, which pyrelease does not read (wheels use deflate or"
+                  + " stored)",
+              "uses compression method 14, which pyrelease does not read (wheels use deflate or"
+                  + " stored)");
+    }
+  }
+
   private void assertReadsTheSameThroughTheOwnParser(Path wheel) throws IOException {
     String distInfo = DistributionReader.expectedDistInfo(wheel.getFileName().toString());
     ZipReader.Contents plain = reader.readPlain(wheel, distInfo);
