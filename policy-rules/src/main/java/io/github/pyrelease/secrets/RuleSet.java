@@ -25,6 +25,12 @@ public final class RuleSet {
   /** Rules that run on every file: no keywords. */
   private final BitSet always = new BitSet();
 
+  /** The keywords whose places rules on every path use ({@link #wantsPlaces}). */
+  private final boolean[] placesOnEveryPath;
+
+  /** The rules on some paths only whose keywords' places they use. */
+  private final List<Integer> placesOnSomePaths = new ArrayList<>();
+
   RuleSet(List<SecretRule> rules, List<Allowlist> global) {
     this.rules = List.copyOf(rules);
     this.global = List.copyOf(global);
@@ -51,6 +57,25 @@ public final class RuleSet {
     for (int r = 0; r < rules.size(); r++) {
       keywordsOfRule[r] = rules.get(r).keywords().stream().mapToInt(words::indexOf).toArray();
     }
+    this.placesOnEveryPath = new boolean[words.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      SecretRule rule = rules.get(r);
+      if (rule.pathOnly() || !wantsPlaces(rule)) {
+        continue;
+      }
+      if (rule.path() == null) {
+        for (int k : keywordsOfRule[r]) {
+          placesOnEveryPath[k] = true;
+        }
+      } else {
+        placesOnSomePaths.add(r);
+      }
+    }
+  }
+
+  /** Whether a rule runs only at its keywords' lines or offsets, which the keyword pass records. */
+  private static boolean wantsPlaces(SecretRule rule) {
+    return rule.lineLocal() || rule.keywordAnchored();
   }
 
   List<SecretRule> rules() {
@@ -65,9 +90,24 @@ public final class RuleSet {
     return rules.size();
   }
 
-  /** Where the keywords of all rules occur in {@code bytes}: one pass. */
-  KeywordMatcher.Hits hits(byte[] bytes, int length) {
-    return keywords.find(bytes, length, new KeywordMatcher.Hits(rulesOfKeyword.length));
+  /**
+   * Where the keywords of all rules occur in the file {@code path}: one pass. Places are recorded
+   * only for keywords of rules that use them and look at this path: "=" of the rule for {@code
+   * .env} files is on most lines of every other file.
+   */
+  KeywordMatcher.Hits hits(String path, byte[] bytes, int length) {
+    boolean[] wanted = placesOnEveryPath;
+    for (int r : placesOnSomePaths) {
+      if (rules.get(r).path().matcher(path).find()) {
+        if (wanted == placesOnEveryPath) {
+          wanted = wanted.clone();
+        }
+        for (int k : keywordsOfRule[r]) {
+          wanted[k] = true;
+        }
+      }
+    }
+    return keywords.find(bytes, length, new KeywordMatcher.Hits(rulesOfKeyword.length), wanted);
   }
 
   /**
@@ -75,12 +115,25 @@ public final class RuleSet {
    * they were too many to keep (then the rule runs on the whole file).
    */
   int[] lines(int r, KeywordMatcher.Hits hits) {
+    return merged(r, hits, hits::lines);
+  }
+
+  /**
+   * The offsets at which a keyword of rule {@code r} starts, in order, each once; null when they
+   * were too many to keep.
+   */
+  int[] offsets(int r, KeywordMatcher.Hits hits) {
+    return merged(r, hits, hits::offsets);
+  }
+
+  private int[] merged(
+      int r, KeywordMatcher.Hits hits, java.util.function.IntFunction<int[]> perKeyword) {
     int[] merged = new int[0];
     for (int k : keywordsOfRule[r]) {
       if (!hits.found().get(k)) {
         continue;
       }
-      int[] lines = hits.lines(k);
+      int[] lines = perKeyword.apply(k);
       if (lines == null) {
         return null;
       }

@@ -76,7 +76,8 @@ record RuleSpec(
         compiledPath,
         keywords,
         allowlists,
-        vetted && compiledRegex != null && !spansLines(regex));
+        vetted && compiledRegex != null && !spansLines(regex),
+        compiledRegex != null && KeywordAnchor.startsAtKeyword(regex, keywords));
   }
 
   /** Whether a pattern may match across a line break (then it runs on the whole file). */

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * @param path the file paths the rule looks at, or {@code null} for every file
  * @param keywords lower-case words of which the content must hold one before the regex runs; empty:
  *     the regex always runs
+ * @param lineLocal every match lies on a line holding a keyword (a vetted rule not spanning lines)
+ * @param keywordAnchored every match starts where a keyword starts ({@link KeywordAnchor})
  */
 record SecretRule(
     String id,
@@ -23,7 +25,8 @@ record SecretRule(
     Pattern path,
     List<String> keywords,
     List<Allowlist> allowlists,
-    boolean lineLocal) {
+    boolean lineLocal,
+    boolean keywordAnchored) {
 
   SecretRule {
     keywords = List.copyOf(keywords);

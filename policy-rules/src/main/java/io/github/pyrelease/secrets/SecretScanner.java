@@ -79,7 +79,7 @@ public final class SecretScanner implements ContentSink {
 
   /** Scans text already in memory. */
   public void scan(String path, String location, String commit, byte[] content, int length) {
-    KeywordMatcher.Hits hits = rules.hits(content, length);
+    KeywordMatcher.Hits hits = rules.hits(path, content, length);
     BitSet triggered = rules.triggered(hits.found());
     if (triggered.isEmpty()) {
       return;
@@ -95,58 +95,96 @@ public final class SecretScanner implements ContentSink {
         continue;
       }
       Matcher m = rule.regex().matcher(text);
+      Found found = new Found(rule, text, content, path, location, commit, spans);
+      int[] starts = rule.keywordAnchored() ? rules.offsets(r, hits) : null;
+      if (starts != null) {
+        matchAt(starts, m, rule.lineLocal(), text, length, found);
+        continue;
+      }
       int[] lines = rule.lineLocal() ? rules.lines(r, hits) : null;
       if (lines == null) {
-        matches(rule, m, text, content, path, location, commit, spans);
+        matchAll(m, found);
         continue;
       }
       for (int start : lines) {
         int end = text.indexOf('\n', start);
         m.region(start, end < 0 ? length : end + 1); // the line with its break, for terminators
-        matches(rule, m, text, content, path, location, commit, spans);
+        matchAll(m, found);
       }
     }
   }
 
-  private void matches(
+  /** Where a match is reported to: the rule, the file, and the spans claimed in it so far. */
+  private record Found(
       SecretRule rule,
-      Matcher m,
       String text,
       byte[] content,
       String path,
       String location,
       String commit,
-      List<int[]> spans) {
+      List<int[]> spans) {}
+
+  private void matchAll(Matcher m, Found found) {
     while (m.find()) {
-      if (m.end() == m.start()) {
-        continue;
-      }
-      int group = secretGroup(rule, m);
-      String secret = group < 0 ? m.group() : m.group(group);
-      int start = group < 0 ? m.start() : m.start(group);
-      if (rule.entropy() > 0 && Entropy.of(secret) <= rule.entropy()) {
-        continue;
-      }
-      int end = start + secret.length();
-      if (overlaps(spans, start, end)) {
-        continue;
-      }
-      // claimed even when allowed: a generic rule must not report what a specific one accepted
-      spans.add(new int[] {start, end});
-      String line = lineAt(text, start);
-      if (line.contains(INLINE_ALLOW) || allowed(rule, path, commit, secret, m.group(), line)) {
-        continue;
-      }
-      matches.add(
-          new SecretMatch(
-              rule.id(),
-              rule.description(),
-              location,
-              lineNumber(content, start),
-              Redaction.redact(secret),
-              Redaction.fingerprint(rule.id(), path, secret),
-              commit));
+      report(m, found);
     }
+  }
+
+  /**
+   * Tries a keyword-anchored rule only where its keywords start: the matches {@code find()} would
+   * give, as every match starts at one, left to right and none inside the one before.
+   */
+  private void matchAt(
+      int[] starts, Matcher m, boolean lineLocal, String text, int length, Found found) {
+    int after = 0;
+    for (int start : starts) {
+      if (start < after) {
+        continue;
+      }
+      int end = length;
+      if (lineLocal) {
+        int lineEnd = text.indexOf('\n', start);
+        end = lineEnd < 0 ? length : lineEnd + 1;
+      }
+      m.region(start, end);
+      if (m.lookingAt()) {
+        after = Math.max(m.end(), start + 1);
+        report(m, found);
+      }
+    }
+  }
+
+  private void report(Matcher m, Found found) {
+    if (m.end() == m.start()) {
+      return;
+    }
+    SecretRule rule = found.rule();
+    int group = secretGroup(rule, m);
+    String secret = group < 0 ? m.group() : m.group(group);
+    int start = group < 0 ? m.start() : m.start(group);
+    if (rule.entropy() > 0 && Entropy.of(secret) <= rule.entropy()) {
+      return;
+    }
+    int end = start + secret.length();
+    if (overlaps(found.spans(), start, end)) {
+      return;
+    }
+    // claimed even when allowed: a generic rule must not report what a specific one accepted
+    found.spans().add(new int[] {start, end});
+    String line = lineAt(found.text(), start);
+    if (line.contains(INLINE_ALLOW)
+        || allowed(rule, found.path(), found.commit(), secret, m.group(), line)) {
+      return;
+    }
+    matches.add(
+        new SecretMatch(
+            rule.id(),
+            rule.description(),
+            found.location(),
+            lineNumber(found.content(), start),
+            Redaction.redact(secret),
+            Redaction.fingerprint(rule.id(), found.path(), secret),
+            found.commit()));
   }
 
   private void pathRules(String path, String location, String commit) {

@@ -47,8 +47,35 @@ class KeywordMatcherTest {
     KeywordMatcher matcher = new KeywordMatcher(List.of("token", "key"));
     byte[] bytes =
         "a token token\nnone\nkey and token\ntoken".getBytes(StandardCharsets.ISO_8859_1);
-    KeywordMatcher.Hits hits = matcher.find(bytes, bytes.length, new KeywordMatcher.Hits(2));
+    KeywordMatcher.Hits hits = matcher.find(bytes, bytes.length, new KeywordMatcher.Hits(2), null);
     assertThat(hits.lines(0)).containsExactly(0, 19, 33);
     assertThat(hits.lines(1)).containsExactly(19);
+    assertThat(hits.offsets(0)).containsExactly(2, 8, 27, 33);
+    assertThat(hits.offsets(1)).containsExactly(19);
+  }
+
+  @Test
+  void placesAreKeptOnlyForTheKeywordsWanted() {
+    KeywordMatcher matcher = new KeywordMatcher(List.of("token", "="));
+    byte[] bytes = "token = 1\nx = token\n".getBytes(StandardCharsets.ISO_8859_1);
+    KeywordMatcher.Hits hits =
+        matcher.find(bytes, bytes.length, new KeywordMatcher.Hits(2), new boolean[] {true, false});
+    assertThat(hits.found().cardinality()).isEqualTo(2);
+    assertThat(hits.offsets(0)).containsExactly(0, 14);
+    assertThat(hits.offsets(1)).isEmpty();
+  }
+
+  /** Keywords of many distinct bytes (a user's rules may bring any) and bytes of none. */
+  @Test
+  void everyByteValueIsItsOwnClassWhenKeywordsUseThemAll() {
+    StringBuilder all = new StringBuilder();
+    for (int c = 1; c < 256; c++) {
+      all.append((char) c);
+    }
+    KeywordMatcher matcher = new KeywordMatcher(List.of(all.toString(), "\u00ff\u00fe"));
+    byte[] bytes = ("x" + all + "y\u00ff\u00fe").getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(matcher.find(bytes, bytes.length).stream().toArray()).containsExactly(0, 1);
+    byte[] cut = ("x" + all.substring(1)).getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(matcher.find(cut, cut.length).isEmpty()).isTrue();
   }
 }
