@@ -1,15 +1,14 @@
 package io.github.pyrelease.build;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.text.TomlText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
-import org.tomlj.TomlVersion;
 
 /**
  * A project's {@code [build-system]} (PEP 517/518): the backend, where it may be loaded from, and
@@ -53,20 +52,21 @@ public record BuildSystem(
           projectDir.toString(),
           "point pyrelease.projectDir (CLI: DIR) at the Python project");
     }
-    TomlParseResult toml;
+    String text;
     try {
-      toml = Toml.parse(Files.readString(file), TomlVersion.V1_0_0);
-    } catch (IOException | RuntimeException | StackOverflowError e) {
+      text = Files.readString(file);
+    } catch (IOException | RuntimeException e) {
       throw new PyreleaseException(
           "cannot read " + file + ": " + e.getMessage(), file.toString(), "fix the file");
     }
-    if (toml.hasErrors()) {
-      var error = toml.errors().get(0);
+    TomlText.Parsed parsed = TomlText.parse(text);
+    if (!parsed.valid()) {
       throw new PyreleaseException(
-          "pyproject.toml is not valid TOML: " + error.getMessage(),
-          file + ":" + error.position().line(),
+          "pyproject.toml is not valid TOML: " + parsed.error(),
+          parsed.line() > 0 ? file + ":" + parsed.line() : file.toString(),
           "correct the TOML syntax at that line");
     }
+    TomlParseResult toml = parsed.toml();
     String backend = stringAt(toml, file, "build-system.build-backend");
     String requiresPython = stringAt(toml, file, "project.requires-python");
     List<String> requires = stringsAt(toml, file, "build-system.requires");

@@ -1,18 +1,17 @@
 package io.github.pyrelease.bump;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.text.TomlText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 /**
  * Moves the project's own entry in its lock files, and nothing else: in {@code uv.lock} the {@code
@@ -53,13 +52,14 @@ final class LockFiles {
     for (String lock : locks) {
       EditableFile file = open.apply(lock);
       boolean uv = lock.equals("uv.lock");
-      TomlParseResult toml = Toml.parse(file.originalText(), TomlVersion.V1_0_0);
-      if (toml.hasErrors()) {
+      TomlText.Parsed parsed = TomlText.parse(file.originalText());
+      if (!parsed.valid()) {
         throw new PyreleaseException(
-            lock + " is not valid TOML: " + toml.errors().get(0).getMessage(),
-            lock + ":" + toml.errors().get(0).position().line(),
+            lock + " is not valid TOML: " + parsed.error(),
+            parsed.line() > 0 ? lock + ":" + parsed.line() : lock,
             "regenerate the lock file (uv lock, or your locker)");
       }
+      TomlParseResult toml = parsed.toml();
       Object packages = toml.get(uv ? "package" : "packages");
       if (!(packages instanceof TomlArray array)) {
         continue;

@@ -1,6 +1,7 @@
 package io.github.pyrelease.inventory;
 
 import io.github.pyrelease.deps.InventoryReadException;
+import io.github.pyrelease.text.TomlText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,11 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
-import org.tomlj.TomlVersion;
 
 /** Reading the files an inventory comes from, with errors that name them. */
 final class InventoryFiles {
@@ -125,23 +123,21 @@ final class InventoryFiles {
   /** As {@link #toml}, keeping the text. */
   TomlDocument document(Path file, String kind) {
     String shown = display(file);
-    TomlParseResult toml;
     String text = read(file);
-    try {
-      toml = Toml.parse(text, TomlVersion.V1_0_0);
-    } catch (StackOverflowError e) {
+    TomlText.Parsed parsed = TomlText.parse(text);
+    if (parsed.tooDeep()) {
       throw new InventoryReadException(
           shown + " nests arrays or tables too deeply to be " + kind,
           shown,
           "regenerate it with the tool that wrote it");
     }
-    if (toml.hasErrors()) {
-      TomlParseError first = toml.errors().get(0);
+    if (!parsed.valid()) {
       throw new InventoryReadException(
-          shown + " is not valid TOML, so it is not " + kind + ": " + first.getMessage(),
-          shown + ":" + first.position().line(),
+          shown + " is not valid TOML, so it is not " + kind + ": " + parsed.error(),
+          parsed.line() > 0 ? shown + ":" + parsed.line() : shown,
           "regenerate it with the tool that wrote it, or remove it");
     }
+    TomlParseResult toml = parsed.toml();
     return new TomlDocument(text, toml);
   }
 }

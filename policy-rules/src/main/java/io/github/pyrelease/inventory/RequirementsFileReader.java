@@ -287,19 +287,21 @@ final class RequirementsFileReader {
           where,
           "download it beside the requirements file and include the copy");
     }
-    Path included;
+    Path included =
+        beside(file, target, where, "name the requirements file by its path relative to this one");
+    readFile(included, constraint, where);
+  }
+
+  /** {@code target} resolved beside {@code file}; a name no file system allows is a clear error. */
+  private static Path beside(Path file, String target, String where, String fix) {
     try {
-      included = file.getParent().resolve(target).normalize();
+      return file.getParent().resolve(target).normalize();
     } catch (java.nio.file.InvalidPathException e) {
       throw new InventoryReadException(
-          "the included file '"
-              + target.replace("\0", "\\0")
-              + "' is not a valid path: "
-              + e.getReason(),
+          "'" + target.replace("\0", "\\0") + "' is not a valid path: " + e.getReason(),
           where,
-          "name the requirements file by its path relative to this one");
+          fix);
     }
-    readFile(included, constraint, where);
   }
 
   private static void requirementOptions(String where, List<String> options) {
@@ -446,7 +448,12 @@ final class RequirementsFileReader {
           new Dependency(egg.group(1), null, shown, origin, InventorySource.REQUIREMENTS));
     }
     if (!url) {
-      Path dir = file.getParent().resolve(location.replaceFirst("^file:", "")).normalize();
+      Path dir =
+          beside(
+              file,
+              location.replaceFirst("^file:", ""),
+              where,
+              "name the local project by its path relative to the requirements file");
       if (dir.toAbsolutePath().normalize().equals(projectDir)) {
         return Optional.empty(); // the project itself
       }

@@ -1,18 +1,16 @@
 package io.github.pyrelease.project;
 
+import io.github.pyrelease.text.TomlText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 /**
  * A parsed TOML file with typed, located access: a value of the wrong type is an error that names
@@ -31,28 +29,24 @@ final class TomlFile {
   /** Parses TOML 1.0; a syntax error is reported with tomlj's line and column. */
   static TomlFile parse(SourceText text) {
     text.refuseByteOrderMark("Python's TOML parser");
-    TomlParseResult toml;
-    try {
-      toml = Toml.parse(text.text(), TomlVersion.V1_0_0);
-    } catch (StackOverflowError e) {
-      // tomlj's parser recurses once per nesting level
+    TomlText.Parsed parsed = TomlText.parse(text.text());
+    if (parsed.tooDeep()) {
       throw new ProjectReadException(
           text.file() + " nests arrays or inline tables too deeply to parse",
           text.file(),
           "flatten the nesting; project configuration needs only a few levels");
     }
-    if (toml.hasErrors()) {
-      TomlParseError first = toml.errors().get(0);
-      TomlPosition at = first.position();
-      int more = toml.errors().size() - 1;
+    if (!parsed.valid()) {
+      int more = parsed.more();
       throw new ProjectReadException(
           text.file()
               + " is not valid TOML: "
-              + first.getMessage()
+              + parsed.error()
               + (more > 0 ? " (and " + more + " more error" + (more > 1 ? "s" : "") + ")" : ""),
-          text.file() + ":" + at.line() + ":" + at.column(),
+          parsed.where(text.file()),
           "correct the TOML syntax at that line (https://toml.io/en/v1.0.0)");
     }
+    TomlParseResult toml = parsed.toml();
     return new TomlFile(text, toml);
   }
 

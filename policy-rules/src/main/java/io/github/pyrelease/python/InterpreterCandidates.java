@@ -1,5 +1,6 @@
 package io.github.pyrelease.python;
 
+import io.github.pyrelease.text.TomlText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 
 /**
  * The interpreters a project may mean when none is named, in the order uv, hatch and pdm users
@@ -127,8 +126,9 @@ public final class InterpreterCandidates {
       return null;
     }
     try {
-      TomlParseResult toml = Toml.parse(Files.readString(file));
-      Object value = toml.hasErrors() ? null : toml.get(List.of("virtualenvs", "in-project"));
+      TomlText.Parsed parsed = TomlText.parse(Files.readString(file));
+      Object value =
+          parsed.valid() ? parsed.toml().get(List.of("virtualenvs", "in-project")) : null;
       return value instanceof Boolean b ? b : null;
     } catch (IOException | RuntimeException e) {
       return null; // poetry itself reports its broken configuration; the choice just ignores it

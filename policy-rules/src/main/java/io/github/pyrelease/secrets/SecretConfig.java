@@ -1,6 +1,7 @@
 package io.github.pyrelease.secrets;
 
 import io.github.pyrelease.text.Suggestions;
+import io.github.pyrelease.text.TomlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 /**
  * The secret rules in force, in gitleaks' configuration format: the built-in set shipped in the
@@ -118,14 +116,14 @@ public final class SecretConfig {
 
   /** Parses gitleaks TOML; {@code dir} resolves {@code [extend] path} ({@code null}: refused). */
   static SecretConfig parse(String text, String file, Path dir, int depth) {
-    TomlParseResult toml = Toml.parse(text, TomlVersion.V1_0_0);
-    if (toml.hasErrors()) {
-      TomlParseError first = toml.errors().get(0);
+    TomlText.Parsed parsed = TomlText.parse(text);
+    if (!parsed.valid()) {
       throw new SecretConfigException(
-          file + " is not valid TOML: " + first.getMessage(),
-          at(file, first.position()),
+          file + " is not valid TOML: " + parsed.error(),
+          parsed.where(file),
           "correct the TOML syntax at that line (https://toml.io/en/v1.0.0)");
     }
+    TomlParseResult toml = parsed.toml();
     unknownKeys(toml, TOP_KEYS, file, "the top level");
     SecretConfig base = new SecretConfig(Map.of(), List.of());
     TomlTable extend = toml.getTable("extend");
