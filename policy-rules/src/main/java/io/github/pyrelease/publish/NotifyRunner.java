@@ -8,6 +8,7 @@ import io.github.pyrelease.http.HttpRequest;
 import io.github.pyrelease.http.HttpResponse;
 import io.github.pyrelease.http.HttpSettings;
 import io.github.pyrelease.http.HttpTransportException;
+import io.github.pyrelease.publish.plan.PublishPlan;
 import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishStateFile;
@@ -36,11 +37,17 @@ final class NotifyRunner implements StageRunner {
   private final HttpClient http;
   private final CredentialLookup credentials;
   private final PublishStateFile stateFile;
+  private final PublishPlan plan;
 
   /**
    * @param stateFile the record the summary is made from, written after every step
+   * @param plan the stages a dry run names before they have run
    */
-  NotifyRunner(HttpSettings settings, CredentialLookup credentials, PublishStateFile stateFile) {
+  NotifyRunner(
+      HttpSettings settings,
+      CredentialLookup credentials,
+      PublishStateFile stateFile,
+      PublishPlan plan) {
     Duration call = settings.callTimeout();
     this.http =
         new HttpClient(
@@ -48,6 +55,7 @@ final class NotifyRunner implements StageRunner {
                 call.isZero() || call.compareTo(CALL_TIMEOUT) > 0 ? CALL_TIMEOUT : call));
     this.credentials = credentials;
     this.stateFile = stateFile;
+    this.plan = plan;
   }
 
   @Override
@@ -74,7 +82,7 @@ final class NotifyRunner implements StageRunner {
       lines.add("no webhook URL yet: " + whereUrlsGo(notify));
       lines.add("would POST this JSON (the URLs recorded so far; a run sends every stage's):");
     }
-    lines.addAll(announcement(release).prettyLines());
+    lines.addAll(new ReleaseAnnouncement(new PublishedRecord(preview(release))).prettyLines());
     return url.map(u -> lines.stream().map(u::maskIn).toList()).orElse(lines);
   }
 
@@ -116,14 +124,23 @@ final class NotifyRunner implements StageRunner {
     progress.log(url.shown() + " answered " + response.status());
   }
 
+  /** The summary of what the state file records of this release. */
   private ReleaseAnnouncement announcement(Release release) {
-    PublishState state =
-        stateFile
-            .read()
-            .filter(
-                s -> s.project().equals(release.project()) && s.version().equals(release.version()))
-            .orElseGet(() -> new PublishState(release.project(), release.version()));
-    return new ReleaseAnnouncement(new PublishedRecord(state));
+    return new ReleaseAnnouncement(new PublishedRecord(recorded(release)));
+  }
+
+  private PublishState recorded(Release release) {
+    return stateFile
+        .read()
+        .filter(s -> s.project().equals(release.project()) && s.version().equals(release.version()))
+        .orElseGet(() -> new PublishState(release.project(), release.version()));
+  }
+
+  /** For a dry run: what is recorded, and the stages that have not run yet, without URLs. */
+  private PublishState preview(Release release) {
+    PublishState state = recorded(release);
+    plan.publishing().forEach(stage -> state.stageFor(stage.name(), stage.type(), ""));
+    return state;
   }
 
   /** settings.xml's server, then the stage's environment variable. */

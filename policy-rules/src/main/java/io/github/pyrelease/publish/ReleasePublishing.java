@@ -139,7 +139,7 @@ public final class ReleasePublishing {
             this::headCommit);
     PagesIndexRunner pages = new PagesIndexRunner(settings.projectDir(), plan, environment, clock);
     PublishStateFile stateFile = new PublishStateFile(settings.outDir());
-    NotifyRunner notify = new NotifyRunner(network.http(), network.credentials(), stateFile);
+    NotifyRunner notify = new NotifyRunner(network.http(), network.credentials(), stateFile, plan);
     return new Publisher(
         plan,
         stage -> {

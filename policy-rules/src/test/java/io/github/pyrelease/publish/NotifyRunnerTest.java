@@ -217,7 +217,7 @@ class NotifyRunnerTest {
                 + VARIABLE
                 + "), following no redirect; the URLs are those recorded so far, a run sends"
                 + " every stage's:")
-        .anyMatch(l -> l.contains("\"text\" : \"acme-widgets 1.4.0 is published."));
+        .contains("[notify]   \"text\" : \"acme-widgets 1.4.0 is published (testpypi).\",");
     assertThat(stateFile.path()).doesNotExist();
     assertNoSecret();
   }
@@ -314,10 +314,11 @@ class NotifyRunnerTest {
     PublishStage notify =
         new PublishStage.Notify(
             "notify", "chat", VARIABLE, Set.of(), new Position("release-policy.yaml", 4, 5));
-    NotifyRunner notifier = new NotifyRunner(http, credentials, stateFile);
+    PublishPlan plan = new PublishPlan(List.of(index, notify), "release-policy.yaml");
+    NotifyRunner notifier = new NotifyRunner(http, credentials, stateFile, plan);
     StageRunner uploads = new FakeIndex();
     return new Publisher(
-        new PublishPlan(List.of(index, notify), "release-policy.yaml"),
+        plan,
         stage -> stage instanceof PublishStage.Notify ? notifier : uploads,
         new Approvals("", Approvals.Prompter.NONE, "mvn deploy -Dpyrelease.approve={stage}"),
         (stage, r) -> "verified",
