@@ -113,7 +113,10 @@ final class NotifyRunner implements StageRunner {
       response = http.send(request);
     } catch (HttpTransportException e) {
       throw failed(
-          notify, url, e.getMessage(), "run publish again when " + url.shown() + " answers");
+          notify,
+          url,
+          e.getMessage(),
+          "run publish again when " + url.shown() + " answers; " + runAgain());
     } catch (PyreleaseException e) {
       throw failed(notify, url, e.getMessage(), e.fix());
     }

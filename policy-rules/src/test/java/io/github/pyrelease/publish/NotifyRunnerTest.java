@@ -205,6 +205,32 @@ class NotifyRunnerTest {
   }
 
   @Test
+  void anUnreachableWebhookFailsWithItsHostAndNotItsUrl() throws IOException {
+    server.close(); // nothing listens on the port any more
+    String closed = "http://127.0.0.1:" + server.getPort();
+
+    assertThatThrownBy(
+            () ->
+                publisher(
+                        new CredentialLookup(
+                            ServerCredentials.none(),
+                            Map.of(VARIABLE, closed + "/services/" + KEY)))
+                    .publish(release))
+        .isInstanceOf(PyreleaseException.class)
+        .hasMessageStartingWith(
+            "the release is published, but the notify stage 'notify' failed: cannot reach"
+                + " 127.0.0.1:"
+                + server.getPort())
+        .hasMessageEndingWith("(gave up after 3 attempts)")
+        .satisfies(e -> logged.add(((PyreleaseException) e).describe()))
+        .satisfies(
+            e ->
+                assertThat(((PyreleaseException) e).fix())
+                    .startsWith("run publish again when " + closed + " answers;"));
+    assertNoSecret();
+  }
+
+  @Test
   void aDryRunPrintsTheBodyAndWhereItWouldGoAndSendsNothing() throws IOException {
     publisher(environment()).simulate(release);
 
