@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
           + " built distributions through the policy's publish stages in order, with their gates,"
           + " resuming from DIR/target/pyrelease/publish-state.json.",
       "Credentials come from the environment (PYRELEASE_<SERVER>_TOKEN, Trusted Publishing in"
-          + " GitHub Actions) or ~/.pypirc; they are never printed."
+          + " GitHub Actions) or ~/.pypirc, a notify stage's webhook URL from"
+          + " PYRELEASE_NOTIFY_WEBHOOK (or the variable its webhook-env names); they are never"
+          + " printed."
     })
 final class PublishCommand implements Callable<Integer> {
 

@@ -51,6 +51,14 @@ public final class CredentialLookup {
     return Optional.empty();
   }
 
+  /**
+   * The build's own credentials of {@code serverId} (Maven's settings.xml), without the
+   * environment: for a secret whose environment variable has a name of its own (a webhook URL).
+   */
+  public Optional<Credentials> fromBuild(String serverId) {
+    return serverId == null || serverId.isBlank() ? Optional.empty() : servers.forServer(serverId);
+  }
+
   /** The environment it reads, for lookups with conventions of their own (git's). */
   public Map<String, String> environment() {
     return environment;
@@ -75,14 +83,20 @@ public final class CredentialLookup {
     String masked = servers.maskAll(text);
     for (Map.Entry<String, String> entry : environment.entrySet()) {
       if (entry.getKey().startsWith("PYRELEASE_")
-          && (entry.getKey().endsWith("_PASSWORD") || entry.getKey().endsWith("_TOKEN"))) {
+          && (entry.getKey().endsWith("_PASSWORD")
+              || entry.getKey().endsWith("_TOKEN")
+              || entry.getKey().endsWith("_WEBHOOK"))) {
         masked = Secret.of(entry.getValue()).maskIn(masked);
       }
     }
     return masked;
   }
 
-  static String environmentPrefix(String serverId) {
+  /**
+   * The prefix of the environment variables of {@code serverId}: {@code PYRELEASE_<ID>_}, such as
+   * {@code PYRELEASE_ACME_PYPI_} for server {@code acme-pypi}.
+   */
+  public static String environmentPrefix(String serverId) {
     return "PYRELEASE_" + serverId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
   }
 }

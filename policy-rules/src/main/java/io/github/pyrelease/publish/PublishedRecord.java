@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.io.AtomicFiles;
+import io.github.pyrelease.publish.plan.PublishStage;
 import io.github.pyrelease.publish.state.PublishState;
 import io.github.pyrelease.publish.state.PublishState.FileState;
 import io.github.pyrelease.publish.state.PublishState.StageState;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What serves the release once every stage is done: {@code published.json} beside the publish
- * state, the lines the console prints, and in GitHub Actions a table in the job summary and the
- * URLs as step outputs, for the steps that announce the release.
+ * What serves the release once every stage is done (the notify stages, which serve nothing, left
+ * out): {@code published.json} beside the publish state, the lines the console prints, and in
+ * GitHub Actions a table in the job summary and the URLs as step outputs, for the steps that
+ * announce the release.
  */
 public final class PublishedRecord {
 
@@ -42,16 +45,47 @@ public final class PublishedRecord {
     this.state = state;
   }
 
+  public String project() {
+    return state.project();
+  }
+
+  public String version() {
+    return state.version();
+  }
+
+  /** The stages that published the release, in order. */
+  public List<StageState> stages() {
+    return state.stages().stream().filter(s -> !s.type().equals(PublishStage.Notify.TYPE)).toList();
+  }
+
   /** Every URL that serves the release, each once: the stages' pages, then each file's. */
   public List<String> urls() {
     Set<String> urls = new LinkedHashSet<>();
-    for (StageState stage : state.stages()) {
-      if (stage.url() != null) {
-        urls.add(stage.url());
-      }
-      stage.files().stream().map(FileState::url).filter(u -> u != null).forEach(urls::add);
-    }
+    stages().forEach(stage -> urls.addAll(urls(stage)));
     return List.copyOf(urls);
+  }
+
+  /**
+   * The URLs by the type of stage that published them ({@code index}, {@code github-release}...).
+   */
+  public Map<String, List<String>> urlsByKind() {
+    Map<String, Set<String>> byKind = new LinkedHashMap<>();
+    for (StageState stage : stages()) {
+      byKind.computeIfAbsent(stage.type(), k -> new LinkedHashSet<>()).addAll(urls(stage));
+    }
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    byKind.forEach((kind, urls) -> copy.put(kind, List.copyOf(urls)));
+    return copy;
+  }
+
+  /** A stage's page, then each file's URL. */
+  private static List<String> urls(StageState stage) {
+    List<String> urls = new ArrayList<>();
+    if (stage.url() != null) {
+      urls.add(stage.url());
+    }
+    stage.files().stream().map(FileState::url).filter(u -> u != null).forEach(urls::add);
+    return urls;
   }
 
   /** {@code published.json}, as {@link #write} writes it. */
@@ -60,7 +94,7 @@ public final class PublishedRecord {
     root.put("project", state.project());
     root.put("version", state.version());
     ArrayNode stages = root.putArray("stages");
-    for (StageState stage : state.stages()) {
+    for (StageState stage : stages()) {
       ObjectNode node = stages.addObject();
       node.put("name", stage.name());
       node.put("type", stage.type());
@@ -93,7 +127,7 @@ public final class PublishedRecord {
   /** One console line per stage: its name and where it is served. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
-    for (StageState stage : state.stages()) {
+    for (StageState stage : stages()) {
       lines.add(
           "published ["
               + stage.name()
@@ -114,7 +148,7 @@ public final class PublishedRecord {
             .append(' ')
             .append(state.version())
             .append("\n\n| stage | type | where | files |\n|---|---|---|---|\n");
-    for (StageState stage : state.stages()) {
+    for (StageState stage : stages()) {
       String where = stage.url() != null ? stage.url() : stage.target();
       table
           .append("| ")
@@ -151,7 +185,7 @@ public final class PublishedRecord {
     lines.append("urls<<").append(end).append('\n');
     urls().forEach(url -> lines.append(url).append('\n'));
     lines.append(end).append('\n');
-    for (StageState stage : state.stages()) {
+    for (StageState stage : stages()) {
       if (stage.url() != null) {
         lines.append(outputName(stage.name())).append("-url=").append(stage.url()).append('\n');
       }

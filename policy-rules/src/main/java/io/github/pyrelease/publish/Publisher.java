@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -96,10 +97,28 @@ public final class Publisher {
    *     them
    */
   public PublishState publish(Release release) {
+    return publish(release, state -> {});
+  }
+
+  /**
+   * Publishes {@code release} through every stage, handing the state to {@code whenPublished} once
+   * every stage that publishes is done and before the notify stages run: what is published stays
+   * recorded (published.json) even when a notification then fails.
+   *
+   * @return the state at the end
+   * @throws ApprovalRequiredException when a stage waits for an approval nobody gave
+   * @throws PyreleaseException when a stage fails, or the files changed after a stage published
+   *     them
+   */
+  public PublishState publish(Release release, Consumer<PublishState> whenPublished) {
     requireKnownApprovals();
     PublishState state = stateOf(release);
     requireUnchanged(state, release);
-    for (PublishStage stage : plan.stages()) {
+    for (PublishStage stage : plan.publishing()) {
+      runStage(stage, release, state);
+    }
+    whenPublished.accept(state);
+    for (PublishStage stage : plan.notifications()) {
       runStage(stage, release, state);
     }
     log.info(
@@ -136,7 +155,7 @@ public final class Publisher {
     for (PublishStage stage : plan.stages()) {
       StageRunner runner = runners.apply(stage);
       Optional<StageState> recorded = state.stage(stage.name());
-      if (recorded.isPresent() && complete(recorded.get(), release)) {
+      if (recorded.isPresent() && finished(stage, recorded.get(), release)) {
         log.info(
             "[" + stage.name() + "] done earlier (" + recorded.get().finished() + "): skipped");
         continue;
@@ -169,7 +188,7 @@ public final class Publisher {
   private void runStage(PublishStage stage, Release release, PublishState state) {
     StageRunner runner = runners.apply(stage);
     StageState record = state.stageFor(stage.name(), stage.type(), runner.target(stage, release));
-    if (record.status() == Status.DONE && complete(record, release)) {
+    if (record.status() == Status.DONE && finished(stage, record, release)) {
       log.info(
           "["
               + stage.name()
@@ -326,6 +345,16 @@ public final class Publisher {
               + " reproducibly), or release a new version: mvn pyrelease:bump"
               + " -Dpyrelease.bump=patch, build and publish that");
     }
+  }
+
+  /**
+   * Whether the stage has nothing left to do: it recorded every file of the release with its
+   * digest, or it publishes no files (a notification) and is done, so it is never sent twice.
+   */
+  private static boolean finished(PublishStage stage, StageState record, Release release) {
+    return stage instanceof PublishStage.Notify
+        ? record.status() == Status.DONE
+        : complete(record, release);
   }
 
   /** Whether the stage recorded every file of the release with its digest. */

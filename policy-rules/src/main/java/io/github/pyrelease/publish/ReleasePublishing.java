@@ -101,13 +101,16 @@ public final class ReleasePublishing {
   public PublishState publish(PublishPlan plan, PythonProject project) {
     requireOnline(plan);
     Release release = ReleaseReader.read(settings.distDir(), project);
-    PublishState state = publisher(plan).publish(release);
+    return publisher(plan).publish(release, this::recordPublished);
+  }
+
+  /** published.json, the console lines and GitHub Actions' outputs, before any notification. */
+  private void recordPublished(PublishState state) {
     PublishedRecord published = new PublishedRecord(state);
     Path file = published.write(settings.outDir());
     published.lines().forEach(log::info);
     log.info("the release's URLs: " + file);
     published.toGithubActions(file, settings.network().credentials().environment());
-    return state;
   }
 
   /** Says what {@link #publish} would send and write, sending and writing nothing. */
@@ -135,12 +138,19 @@ public final class ReleasePublishing {
             settings.outDir(),
             this::headCommit);
     PagesIndexRunner pages = new PagesIndexRunner(settings.projectDir(), plan, environment, clock);
+    PublishStateFile stateFile = new PublishStateFile(settings.outDir());
+    NotifyRunner notify = new NotifyRunner(network.http(), network.credentials(), stateFile, plan);
     return new Publisher(
         plan,
-        stage ->
-            stage instanceof PublishStage.Index
-                ? index
-                : stage instanceof PublishStage.GithubRelease ? github : pages,
+        stage -> {
+          if (stage instanceof PublishStage.Index) {
+            return index;
+          }
+          if (stage instanceof PublishStage.GithubRelease) {
+            return github;
+          }
+          return stage instanceof PublishStage.Notify ? notify : pages;
+        },
         new Approvals(settings.approve(), settings.prompter(), settings.howToApprove()),
         new VenvInstallCheck(
             settings.python(),
@@ -148,7 +158,7 @@ public final class ReleasePublishing {
             IndexUploadRunner::simpleUrl,
             INSTALL_TIMEOUT,
             log),
-        new PublishStateFile(settings.outDir()),
+        stateFile,
         log,
         clock,
         network.credentials()::maskAll);

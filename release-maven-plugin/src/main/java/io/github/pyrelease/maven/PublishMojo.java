@@ -20,7 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The release: the policy's rules of stage {@code release} (clean tree, allowed branch, synced, tag
  * and version free), then the stages of its {@code publish} section in order, with their gates,
  * resuming from {@code target/pyrelease/publish-state.json}. Maven's {@code -o} leaves remotes and
- * indexes alone: their rules report "not checked: offline" and nothing is published.
+ * indexes alone: their rules report "not checked: offline" and nothing is published. A {@code
+ * notify} stage takes its webhook URL from the settings.xml {@code <server>} it names (the
+ * password) or the environment, never from the POM.
  */
 @Mojo(
     name = "publish",

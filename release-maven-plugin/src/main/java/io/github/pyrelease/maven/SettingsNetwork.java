@@ -24,12 +24,23 @@ final class SettingsNetwork {
 
   private SettingsNetwork() {}
 
-  /** Servers with a user name and a password or token; the others (SSH keys) are of no use here. */
+  /**
+   * Servers with a password or token; the others (SSH keys) are of no use here. A server with a
+   * password alone holds a token (user {@code __token__}, as PyPI tokens and {@code .pypirc} have
+   * it) or a webhook URL, which has no user.
+   */
   static ServerCredentials credentials(List<Server> servers) {
     Map<String, Credentials> byId = new LinkedHashMap<>();
     for (Server server : servers) {
-      if (server.getId() != null && server.getUsername() != null && server.getPassword() != null) {
-        byId.putIfAbsent(server.getId(), SettingsCredentials.of(server));
+      if (server.getId() != null && server.getPassword() != null) {
+        byId.putIfAbsent(
+            server.getId(),
+            server.getUsername() != null
+                ? SettingsCredentials.of(server)
+                : new Credentials(
+                    "__token__",
+                    Secret.of(server.getPassword()),
+                    "settings.xml server '" + server.getId() + "'"));
       }
     }
     return new ServerCredentials(byId);

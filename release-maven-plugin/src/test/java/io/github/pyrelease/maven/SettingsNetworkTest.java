@@ -38,6 +38,29 @@ class SettingsNetworkTest {
   }
 
   @Test
+  void aServerWithAPasswordAloneHoldsATokenOrAWebhookUrlAndIsMaskedToo() {
+    String webhook = "https://hooks.slack.com/services/T1/B2/settingsS3cr3t";
+    Server notify = new Server();
+    notify.setId("notify");
+    notify.setPassword(webhook);
+    Server nothing = new Server();
+    nothing.setId("empty");
+    nothing.setUsername("ci");
+
+    ServerCredentials credentials = SettingsNetwork.credentials(List.of(notify, nothing));
+
+    assertThat(credentials.forServer("notify"))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.username()).isEqualTo("__token__");
+              assertThat(c.password().reveal()).isEqualTo(webhook);
+              assertThat(c.origin()).isEqualTo("settings.xml server 'notify'");
+            });
+    assertThat(credentials.forServer("empty")).isEmpty();
+    assertThat(credentials.maskAll("posting to " + webhook)).isEqualTo("posting to ******");
+  }
+
+  @Test
   void activeProxiesKeepTheirNonProxyHosts() {
     Proxy corporate = new Proxy();
     corporate.setId("corp");

@@ -27,6 +27,16 @@ public record PublishPlan(List<PublishStage> stages, String origin) {
     return stages.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The stages that publish the release, in order: every stage but the notify ones. */
+  public List<PublishStage> publishing() {
+    return stages.stream().filter(s -> !(s instanceof PublishStage.Notify)).toList();
+  }
+
+  /** The notify stages, which run once every other stage is done (the policy puts them last). */
+  public List<PublishStage> notifications() {
+    return stages.stream().filter(s -> s instanceof PublishStage.Notify).toList();
+  }
+
   /** The repository of the first GitHub Release stage that names one. */
   public Optional<String> githubRepository() {
     return stages.stream()

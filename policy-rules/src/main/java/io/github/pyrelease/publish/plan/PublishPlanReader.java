@@ -1,6 +1,7 @@
 package io.github.pyrelease.publish.plan;
 
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.credentials.CredentialLookup;
 import io.github.pyrelease.http.SecureUrls;
 import io.github.pyrelease.policyfile.PolicyFileException;
 import io.github.pyrelease.policyfile.PolicyProblem;
@@ -27,8 +28,10 @@ public final class PublishPlanReader {
   static final String GITHUB_API = "https://api.github.com";
   static final String DEFAULT_TAG_FORMAT = "v{version}";
   static final String DEFAULT_PAGES_OUTPUT = "target/pages";
+  static final String DEFAULT_NOTIFY_SERVER = "notify";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern REPOSITORY =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+");
   private static final List<String> COMMON = List.of("name", "type", "gate");
@@ -38,6 +41,7 @@ public final class PublishPlanReader {
     KEYS.put("index", List.of("url", "index-url", "server", "verify-extra-index"));
     KEYS.put("github-release", List.of("repository", "api-url", "server", "tag-format", "notes"));
     KEYS.put("pages-index", List.of("output", "files-url", "repository", "tag-format"));
+    KEYS.put(PublishStage.Notify.TYPE, List.of("server", "webhook-env"));
   }
 
   private final List<PolicyProblem> problems = new ArrayList<>();
@@ -72,6 +76,7 @@ public final class PublishPlanReader {
         stages.add(stage);
       }
     }
+    notifyLast(stages);
     if (!problems.isEmpty()) {
       throw new PolicyFileException(problems);
     }
@@ -108,7 +113,17 @@ public final class PublishPlanReader {
     List<String> known = new ArrayList<>(COMMON);
     known.addAll(keys);
     for (String key : entry.keys()) {
-      if (!known.contains(key)) {
+      if (type.equals(PublishStage.Notify.TYPE) && key.contains("url")) {
+        problem(
+            entry.keyAt(key),
+            "a notify stage takes no '"
+                + key
+                + "': the webhook URL is a secret, and the policy is committed",
+            "remove it (and replace the webhook if the policy was pushed); put the URL in the"
+                + " environment variable PYRELEASE_NOTIFY_WEBHOOK (webhook-env names another) or"
+                + " as the password of the settings.xml <server> the stage's server names"
+                + " (default notify)");
+      } else if (!known.contains(key)) {
         problem(
             entry.keyAt(key),
             "unknown key '"
@@ -127,6 +142,7 @@ public final class PublishPlanReader {
     return switch (type) {
       case "index" -> index(entry, name, gates);
       case "github-release" -> githubRelease(entry, name, gates);
+      case PublishStage.Notify.TYPE -> notify(entry, name, gates);
       default -> pagesIndex(entry, name, gates);
     };
   }
@@ -203,6 +219,60 @@ public final class PublishPlanReader {
         tagFormat(entry),
         gates,
         entry.at());
+  }
+
+  private PublishStage notify(EntryValues entry, String name, Set<Gate> gates) {
+    String server = entry.string("server");
+    if (server == null) {
+      server = DEFAULT_NOTIFY_SERVER;
+    }
+    String variable = entry.string("webhook-env");
+    if (variable == null) {
+      variable = CredentialLookup.environmentPrefix(server) + "WEBHOOK";
+    } else if (!ENVIRONMENT_VARIABLE.matcher(variable).matches()) {
+      problem(
+          entry.keyAt("webhook-env"),
+          // not echoed: a URL written here by mistake is the secret itself
+          "webhook-env is not the name of an environment variable (its value is not shown, in"
+              + " case it is the URL)",
+          "write the variable's name, not its value (the URL is a secret), such as"
+              + " webhook-env: PYRELEASE_NOTIFY_WEBHOOK");
+    }
+    return new PublishStage.Notify(name, server, variable, gates, entry.at());
+  }
+
+  /**
+   * A notification tells what the stages before it published: there must be some, and no more after
+   * it.
+   */
+  private void notifyLast(List<PublishStage> stages) {
+    PublishStage firstNotify =
+        stages.stream().filter(s -> s instanceof PublishStage.Notify).findFirst().orElse(null);
+    if (firstNotify == null) {
+      return;
+    }
+    List<PublishStage> after = stages.subList(stages.indexOf(firstNotify), stages.size());
+    for (PublishStage stage : after) {
+      if (!(stage instanceof PublishStage.Notify)) {
+        problem(
+            stage.at(),
+            "the "
+                + stage.type()
+                + " stage '"
+                + stage.name()
+                + "' comes after the notify stage '"
+                + firstNotify.name()
+                + "'",
+            "move notify stages to the end of the publish section: they announce what the stages"
+                + " before them published");
+      }
+    }
+    if (stages.stream().allMatch(s -> s instanceof PublishStage.Notify)) {
+      problem(
+          firstNotify.at(),
+          "the notify stage '" + firstNotify.name() + "' has no stage before it to announce",
+          "put the stages that publish (index, github-release, pages-index) before it");
+    }
   }
 
   private Set<Gate> gates(EntryValues entry, String type) {

@@ -5,12 +5,18 @@ import java.util.Set;
 
 /** One stage of the release, as the policy's {@code publish} section declares it. */
 public sealed interface PublishStage
-    permits PublishStage.Index, PublishStage.GithubRelease, PublishStage.PagesIndex {
+    permits PublishStage.Index,
+        PublishStage.GithubRelease,
+        PublishStage.PagesIndex,
+        PublishStage.Notify {
 
   /** The stage's name, unique in the section: what {@code pyrelease.approve} names. */
   String name();
 
-  /** The stage type as written: {@code index}, {@code github-release} or {@code pages-index}. */
+  /**
+   * The stage type as written: {@code index}, {@code github-release}, {@code pages-index} or {@code
+   * notify}.
+   */
   String type();
 
   Set<Gate> gates();
@@ -89,6 +95,25 @@ public sealed interface PublishStage
     @Override
     public String type() {
       return "pages-index";
+    }
+  }
+
+  /**
+   * A JSON summary of what the stages before it published, posted to a webhook (Slack-compatible):
+   * it publishes nothing, so it comes after every stage that does.
+   *
+   * @param serverId the settings.xml server whose password is the webhook URL
+   * @param webhookEnv the environment variable that holds the webhook URL when settings.xml has no
+   *     such server
+   */
+  record Notify(String name, String serverId, String webhookEnv, Set<Gate> gates, Position at)
+      implements PublishStage {
+
+    public static final String TYPE = "notify";
+
+    @Override
+    public String type() {
+      return TYPE;
     }
   }
 }

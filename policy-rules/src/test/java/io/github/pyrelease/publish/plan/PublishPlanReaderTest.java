@@ -133,6 +133,71 @@ class PublishPlanReaderTest {
                     .startsWith("release-policy.yaml:3:7: a second stage is named 'pypi'"));
   }
 
+  @Test
+  void aNotifyStageRunsLastAndNamesWhereItsSecretUrlComesFrom() throws IOException {
+    PublishPlan plan =
+        plan(
+            """
+            publish:
+              - { name: pypi, type: index }
+              - { name: notify, type: notify }
+              - { name: chat, type: notify, server: acme-chat, webhook-env: CHAT_HOOK }
+            """);
+
+    assertThat(plan.publishing()).extracting(PublishStage::name).containsExactly("pypi");
+    assertThat(plan.notifications())
+        .extracting(PublishStage::name)
+        .containsExactly("notify", "chat");
+    PublishStage.Notify notify = (PublishStage.Notify) plan.stages().get(1);
+    assertThat(notify.type()).isEqualTo("notify");
+    assertThat(notify.serverId()).isEqualTo("notify");
+    assertThat(notify.webhookEnv()).isEqualTo("PYRELEASE_NOTIFY_WEBHOOK");
+    PublishStage.Notify chat = (PublishStage.Notify) plan.stages().get(2);
+    assertThat(chat.serverId()).isEqualTo("acme-chat");
+    assertThat(chat.webhookEnv()).isEqualTo("CHAT_HOOK");
+  }
+
+  @Test
+  void aNotifyStageBeforeAPublishingOneOrAUrlInThePolicyIsRefused() {
+    String secret = "https://hooks.slack.com/services/T1/B2/committed-by-mistake";
+    assertThatThrownBy(
+            () ->
+                plan(
+                    """
+                    publish:
+                      - { name: notify, type: notify, url: "%s" }
+                      - { name: pypi, type: index }
+                      - { name: late, type: notify, webhook-env: "https://x" }
+                    """
+                        .formatted(secret)))
+        .isInstanceOf(PolicyFileException.class)
+        .satisfies(
+            e -> {
+              String message = e.getMessage();
+              assertThat(message)
+                  .contains(
+                      "release-policy.yaml:2:35: a notify stage takes no 'url': the webhook URL is"
+                          + " a secret, and the policy is committed")
+                  .contains(
+                      "release-policy.yaml:3:5: the index stage 'pypi' comes after the notify"
+                          + " stage 'notify'")
+                  .contains("move notify stages to the end of the publish section")
+                  .contains(
+                      "release-policy.yaml:4:33: webhook-env is not the name of an environment"
+                          + " variable")
+                  .doesNotContain("committed-by-mistake")
+                  .doesNotContain("https://x");
+              assertThat(((PolicyFileException) e).problems()).hasSize(3);
+            });
+  }
+
+  @Test
+  void aNotifyStageAloneHasNothingToAnnounce() {
+    assertThatThrownBy(() -> plan("publish:\n  - { name: notify, type: notify }\n"))
+        .isInstanceOf(PolicyFileException.class)
+        .hasMessageContaining("the notify stage 'notify' has no stage before it to announce");
+  }
+
   private PublishPlan plan(String yaml) throws IOException {
     Files.writeString(dir.resolve("release-policy.yaml"), yaml);
     LoadedPolicy loaded =
