@@ -79,6 +79,14 @@ final class AuditCommand implements Callable<Integer> {
   private Path lock;
 
   @Option(
+      names = "--license-index",
+      paramLabel = "INDEX",
+      description =
+          "ask this package index's JSON API (a name such as pypi, or a URL) for the licences of"
+              + " pinned dependencies no installed metadata gives (default: none; never offline)")
+  private String licenseIndex;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description =
@@ -142,6 +150,9 @@ final class AuditCommand implements Callable<Integer> {
     }
     if (lock != null) {
       inventory = inventory.withLockFile(lock);
+    }
+    if (licenseIndex != null) {
+      inventory = inventory.withLicenseIndex(licenseIndex);
     }
     CheckRequest request =
         new CheckRequest(

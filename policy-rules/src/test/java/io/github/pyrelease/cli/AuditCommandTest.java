@@ -38,6 +38,57 @@ class AuditCommandTest {
         Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), false, "", args);
   }
 
+  /** --license-index asks a loopback server speaking PyPI's JSON API for the missing licences. */
+  @Test
+  void licencesUnknownLocallyAreAskedOfTheIndexNamed() throws IOException {
+    try (mockwebserver3.MockWebServer index = new mockwebserver3.MockWebServer()) {
+      index.setDispatcher(
+          new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+              String path = request.getUrl().encodedPath();
+              String license =
+                  path.equals("/pypi/jinja2/2.10/json")
+                      ? "BSD-3-Clause"
+                      : path.equals("/pypi/requests/2.32.3/json") ? "Apache-2.0" : null;
+              return license == null
+                  ? new mockwebserver3.MockResponse.Builder().code(404).build()
+                  : new mockwebserver3.MockResponse.Builder()
+                      .addHeader("Content-Type", "application/json")
+                      .body(
+                          "{\"info\":{\"license_expression\":\""
+                              + license
+                              + "\",\"classifiers\":[]}}")
+                      .build();
+            }
+          });
+      index.start();
+      String[] audit = {
+        "audit",
+        "--path",
+        dir.toString(),
+        "--advisories",
+        database,
+        "-r",
+        dir.resolve("requirements.txt").toString()
+      };
+      Run without = run(audit);
+      assertThat(without.out()).contains("Jinja2 2.10: licence unknown");
+
+      String[] asked = java.util.Arrays.copyOf(audit, audit.length + 2);
+      asked[audit.length] = "--license-index";
+      asked[audit.length + 1] = index.url("/").toString();
+      Run with = run(asked);
+      assertThat(with.out())
+          .as(with.out() + with.err())
+          .doesNotContain("Jinja2 2.10: licence unknown")
+          .doesNotContain("requests 2.32.3: licence unknown")
+          .contains("flask (flask>=2): licence unknown") // no version to ask the index about
+          .contains("1 of 3 dependencies have a licence");
+      assertThat(index.getRequestCount()).isEqualTo(2); // flask>=2 is not pinned: not asked
+    }
+  }
+
   @Test
   void aVulnerablePinFailsNamingTheAdvisoryTheFixAndTheLine() {
     Run run =

@@ -41,6 +41,14 @@ public class AuditMojo extends AbstractPolicyMojo {
   @Parameter(property = PyreleaseProperties.ADVISORY_CACHE)
   private File advisoryCache;
 
+  /**
+   * The package index whose JSON API is asked for the licences of pinned dependencies that no
+   * installed metadata or lock file gives: an index name of {@code pyrelease.indexes} (such as
+   * {@code pypi}) or a URL. Unset: none is asked; never asked offline ({@code -o}).
+   */
+  @Parameter(property = PyreleaseProperties.LICENSE_INDEX)
+  private String licenseIndex;
+
   @Override
   protected String goal() {
     return "audit";
@@ -60,7 +68,10 @@ public class AuditMojo extends AbstractPolicyMojo {
     if (advisoryCache != null) {
       settings = new AdvisorySettings(settings.database(), settings.api(), advisoryCache.toPath());
     }
-    return base.withAudit(AuditInputs.of(settings));
+    CheckRequest request = base.withAudit(AuditInputs.of(settings));
+    return licenseIndex == null || licenseIndex.isBlank()
+        ? request
+        : request.withInventory(request.inventoryOptions().withLicenseIndex(licenseIndex.strip()));
   }
 
   @Override

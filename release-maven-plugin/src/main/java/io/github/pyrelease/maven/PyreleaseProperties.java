@@ -27,6 +27,7 @@ final class PyreleaseProperties {
   static final String ADVISORIES = "pyrelease.advisories";
   static final String OSV_API = "pyrelease.osvApi";
   static final String ADVISORY_CACHE = "pyrelease.advisoryCache";
+  static final String LICENSE_INDEX = "pyrelease.licenseIndex";
   static final String APPROVE = "pyrelease.approve";
   static final String PYPIRC = "pyrelease.pypirc";
   static final String BUMP = "pyrelease.bump";

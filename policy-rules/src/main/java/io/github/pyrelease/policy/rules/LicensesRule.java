@@ -193,7 +193,9 @@ public final class LicensesRule extends AbstractRule {
         evidence == null ? List.of(evidence(d)) : evidence,
         evidence == null
             ? "install the locked versions into .venv (or name the environment) so their METADATA"
-                + " can be read, or state the licence: licenses: { overrides: [{ package: "
+                + " can be read, ask the index (pyrelease audit --license-index pypi,"
+                + " -Dpyrelease.licenseIndex=pypi), or state the licence: licenses: { overrides: [{"
+                + " package: "
                 + d.normalizedName()
                 + ", license: <SPDX>, reason: ... }] }"
             : "check the package's licence and state it: licenses: { overrides: [{ package: "
