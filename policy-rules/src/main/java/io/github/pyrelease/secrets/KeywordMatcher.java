@@ -23,6 +23,7 @@ final class KeywordMatcher {
 
   private final int[] classOf = new int[ALPHABET];
   private final int classes;
+  private final int shift;
   private final int[][] outputs;
   private final int[] lengths;
   private final int keywordCount;
@@ -102,13 +103,15 @@ final class KeywordMatcher {
     for (int c = 'A'; c <= 'Z'; c++) {
       classOf[c] = classOf[c + 32];
     }
-    this.classes = count;
+    // a power of two, so that a premultiplied state gives its number back by a shift
+    this.shift = 32 - Integer.numberOfLeadingZeros(Math.max(count - 1, 1));
+    this.classes = 1 << shift;
     // a transition into a state where keywords end is stored complemented (negative), so the scan
     // loop looks up outputs only then, not on every byte
     this.next = new int[states * classes];
     for (int s = 0; s < states; s++) {
       for (int k = 0; k < classes; k++) {
-        int to = k == 0 ? 0 : next[s * ALPHABET + representative[k]];
+        int to = k == 0 || k >= count ? 0 : next[s * ALPHABET + representative[k]];
         this.next[s * classes + k] = outputs[to] != null ? ~(to * classes) : to * classes;
       }
     }
@@ -144,11 +147,11 @@ final class KeywordMatcher {
    * the keywords {@code wanted} marks (all when it is null), as recording costs on common words.
    */
   Hits find(byte[] bytes, int length, Hits lines, boolean[] wanted) {
-    BitSet found = new BitSet(keywordCount);
+    boolean[] seen = new boolean[keywordCount]; // a plain array in the loop: hits are frequent
     int[] table = next;
     int[] classes = classOf;
     int[][] out = outputs;
-    int width = this.classes;
+    int shift = this.shift;
     int state = 0;
     int lineStart = 0;
     for (int i = 0; i < length; i++) {
@@ -159,12 +162,18 @@ final class KeywordMatcher {
       state = table[state + classes[b & 0xff]];
       if (state < 0) {
         state = ~state;
-        for (int k : out[state / width]) {
-          found.set(k);
+        for (int k : out[state >>> shift]) {
+          seen[k] = true;
           if (lines != null && (wanted == null || wanted[k])) {
             lines.add(k, lineStart, i + 1 - lengths[k]);
           }
         }
+      }
+    }
+    BitSet found = new BitSet(keywordCount);
+    for (int k = 0; k < seen.length; k++) {
+      if (seen[k]) {
+        found.set(k);
       }
     }
     if (lines == null) {
