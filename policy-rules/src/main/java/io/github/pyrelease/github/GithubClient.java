@@ -294,22 +294,29 @@ public final class GithubClient {
         break;
       }
       HttpResponse response = send(http, request("GET", url, null), action);
-      JsonNode json = expect(response, 200, action, repository);
-      if (!json.isArray()) {
-        throw new GithubApiException(
-            "GitHub's answer to " + action + " is not a list",
-            response.url(),
-            null,
-            200,
-            List.of());
-      }
-      json.forEach(items::add);
-      url = nextPage(response, action);
+      items.addAll(listOf(expect(response, 200, action, repository), response, action));
+      url = nextPage(api, response, action);
     }
     return items;
   }
 
-  private HttpUrl nextPage(HttpResponse response, String action) {
+  /** The items of one page of a list answer. */
+  static List<JsonNode> listOf(JsonNode json, HttpResponse response, String action) {
+    if (!json.isArray()) {
+      throw new GithubApiException(
+          "GitHub's answer to " + action + " is not a list",
+          response.url(),
+          null,
+          response.status(),
+          List.of());
+    }
+    List<JsonNode> items = new ArrayList<>();
+    json.forEach(items::add);
+    return items;
+  }
+
+  /** The page after {@code response}, on {@code api}'s own origin, or {@code null} at the end. */
+  static HttpUrl nextPage(HttpUrl api, HttpResponse response, String action) {
     Optional<String> next = LinkHeader.next(response.header("link"));
     if (next.isEmpty()) {
       return null;
@@ -366,6 +373,11 @@ public final class GithubClient {
     if (response.status() != status) {
       throw GithubErrors.fail(response, action, repository, token);
     }
+    return jsonOf(response, action, api);
+  }
+
+  /** The JSON of an answer, which must be some. */
+  static JsonNode jsonOf(HttpResponse response, String action, HttpUrl api) {
     try {
       JsonNode json = JSON.readTree(response.body());
       if (json == null || json.isMissingNode()) {

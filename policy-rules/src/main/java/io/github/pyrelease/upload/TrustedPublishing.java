@@ -50,7 +50,7 @@ final class TrustedPublishing {
   private final Clock clock;
   private final Map<String, Minted> minted = new ConcurrentHashMap<>();
 
-  private record Minted(Credentials credentials, Instant expires) {}
+  record Minted(Credentials credentials, Instant expires) {}
 
   TrustedPublishing(
       HttpClient http, Map<String, String> environment, Consumer<String> console, Clock clock) {
@@ -106,6 +106,11 @@ final class TrustedPublishing {
     HttpUrl url = upload.resolve("/_/oidc/audience");
     HttpResponse response =
         send(HttpRequest.get(url.toString()), "ask " + url + " for its audience");
+    return audienceFrom(url, response);
+  }
+
+  /** The audience in the index's answer {@code response} from {@code url}. */
+  String audienceFrom(HttpUrl url, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() != 200 || !json.path("audience").isTextual()) {
       throw failure(
@@ -135,6 +140,11 @@ final class TrustedPublishing {
             null,
             false);
     HttpResponse response = send(request, "ask GitHub for an ID token");
+    return idTokenFrom(audience, requestToken, response);
+  }
+
+  /** The ID token in GitHub's answer {@code response} to {@code requestToken}'s request. */
+  Secret idTokenFrom(String audience, Secret requestToken, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() != 200 || !json.path("value").isTextual()) {
       throw failure(
@@ -163,6 +173,11 @@ final class TrustedPublishing {
             RequestBody.create(payload.toString(), JSON),
             false);
     HttpResponse response = send(request, "exchange the ID token at " + url);
+    return mintedFrom(url, audience, idToken, response);
+  }
+
+  /** The upload token in the index's answer {@code response} from {@code url}. */
+  Minted mintedFrom(HttpUrl url, String audience, Secret idToken, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() == 200 && json.path("token").isTextual()) {
       Secret token = Secret.of(json.path("token").asText());
