@@ -1,0 +1,51 @@
+package io.github.pyrelease.index;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.pyrelease.fuzz.Outcomes;
+import io.github.pyrelease.fuzz.RawAnswer;
+import io.github.pyrelease.http.HttpResponse;
+import io.github.pyrelease.version.Version;
+import java.util.ArrayList;
+
+/**
+ * What a package index answers, as the index facts and the digest lookup read it: a project's
+ * simple API page (PEP 691 JSON or PEP 503 HTML, by its Content-Type) and the JSON API's
+ * per-version page. Each input is a whole answer ({@link RawAnswer}): status line, headers, body.
+ */
+class IndexAnswersFuzzTest {
+
+  private static final IndexLocation INDEX = IndexLocation.of("https://index.example/");
+  private static final String PROJECT = "acme-widgets";
+  private static final Version VERSION = Version.parse("1.2.0");
+  private static final String WHEEL = "acme_widgets-1.2.0-py3-none-any.whl";
+
+  @FuzzTest
+  void simplePages(FuzzedDataProvider data) {
+    HttpResponse answer = RawAnswer.parse(data.consumeRemainingAsBytes());
+    Outcomes.valueOrClearError(
+        () ->
+            HttpIndexFacts.fromSimplePage(
+                INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION));
+    Outcomes.valueOrClearError(
+        () ->
+            FileDigestLookup.fromSimplePage(
+                answer.url(),
+                answer.url(),
+                answer.mediaType(),
+                answer.text(),
+                WHEEL,
+                new ArrayList<>()));
+  }
+
+  @FuzzTest
+  void jsonApiPages(FuzzedDataProvider data) {
+    HttpResponse answer = RawAnswer.parse(data.consumeRemainingAsBytes());
+    Outcomes.valueOrClearError(
+        () -> HttpIndexFacts.fromJsonApiPage(INDEX.url(), answer.url(), answer.text()));
+    Outcomes.valueOrClearError(
+        () ->
+            FileDigestLookup.fromJsonApiPage(
+                answer.url(), answer.url(), answer.text(), WHEEL, new ArrayList<>()));
+  }
+}
