@@ -1,5 +1,6 @@
 package io.github.pyrelease.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.github.pyrelease.http.HttpTransportException;
 import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.http.SecureUrls;
 import io.github.pyrelease.http.Sleeper;
+import io.github.pyrelease.text.JsonProblems;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -376,22 +378,29 @@ public final class GithubClient {
     return jsonOf(response, action, api);
   }
 
-  /** The JSON of an answer, which must be some. */
+  /**
+   * The JSON of an answer, which must be some. A parser's message quotes the text it stopped at,
+   * which may be the token echoed back: the error says where it stopped instead.
+   */
   static JsonNode jsonOf(HttpResponse response, String action, HttpUrl api) {
+    String problem;
     try {
       JsonNode json = JSON.readTree(response.body());
-      if (json == null || json.isMissingNode()) {
-        throw new IOException("empty answer");
+      if (json != null && !json.isMissingNode()) {
+        return json;
       }
-      return json;
+      problem = "empty answer";
+    } catch (JsonProcessingException e) {
+      problem = JsonProblems.where(e);
     } catch (IOException e) {
-      throw new GithubApiException(
-          "GitHub's answer to " + action + " is not JSON (" + e.getMessage() + ")",
-          response.url(),
-          "check the GitHub API URL " + api,
-          response.status(),
-          List.of());
+      problem = "unreadable";
     }
+    throw new GithubApiException(
+        "GitHub's answer to " + action + " is not JSON (" + problem + ")",
+        response.url(),
+        "check the GitHub API URL " + api,
+        response.status(),
+        List.of());
   }
 
   private HttpRequest request(String method, HttpUrl url, RequestBody body) {

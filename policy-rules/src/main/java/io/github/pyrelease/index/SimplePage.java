@@ -3,6 +3,7 @@ package io.github.pyrelease.index;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pyrelease.text.JsonProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,8 @@ record SimplePage(List<File> files, List<String> versions) {
     try {
       root = MAPPER.readTree(text);
     } catch (JacksonException e) {
-      throw new NotSimpleException("the JSON is malformed: " + e.getOriginalMessage());
+      // not the parser's message: it quotes the page, which may echo the credentials sent
+      throw new NotSimpleException("the JSON is malformed (" + JsonProblems.where(e) + ")");
     }
     if (root == null || !root.isObject() || !root.path("files").isArray()) {
       throw new NotSimpleException("the JSON has no 'files' list");

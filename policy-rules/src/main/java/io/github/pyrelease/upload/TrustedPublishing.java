@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -183,9 +184,7 @@ final class TrustedPublishing {
       Secret token = Secret.of(json.path("token").asText());
       mask(token);
       Instant expires =
-          json.path("expires").canConvertToLong()
-              ? Instant.ofEpochSecond(json.path("expires").asLong())
-              : clock.instant().plus(LIFETIME);
+          expiry(json.path("expires")).orElseGet(() -> clock.instant().plus(LIFETIME));
       return new Minted(
           new Credentials(
               "__token__",
@@ -201,8 +200,10 @@ final class TrustedPublishing {
       throw failure(
           url
               + " refused the GitHub ID token: "
-              + json.path("message").asText("Token request failed")
-              + (errors.isEmpty() ? "" : " (" + masked(String.join("; ", errors), idToken) + ")"),
+              + masked(
+                  json.path("message").asText("Token request failed")
+                      + (errors.isEmpty() ? "" : " (" + String.join("; ", errors) + ")"),
+                  idToken),
           "register this repository and workflow as a trusted publisher of the project on the"
               + " index (or a pending publisher for a new project); see"
               + " https://docs.pypi.org/trusted-publishers/");
@@ -214,6 +215,17 @@ final class TrustedPublishing {
             + " to the token exchange"
             + masked(messageOf(json, null), idToken),
         "try again later; if it persists, publish with an API token");
+  }
+
+  /** The index's {@code expires} (epoch seconds), when it is a time at all. */
+  private static Optional<Instant> expiry(JsonNode expires) {
+    if (!expires.canConvertToLong()) {
+      return Optional.empty();
+    }
+    long seconds = expires.asLong();
+    return seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(seconds));
   }
 
   /** {@code text} without the ID token nor the token that asked for it. */

@@ -2,6 +2,7 @@ package io.github.pyrelease.index;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.fuzz.Outcomes;
 import io.github.pyrelease.fuzz.RawAnswer;
 import io.github.pyrelease.http.HttpResponse;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
  * What a package index answers, as the index facts and the digest lookup read it: a project's
  * simple API page (PEP 691 JSON or PEP 503 HTML, by its Content-Type) and the JSON API's
  * per-version page. Each input is a whole answer ({@link RawAnswer}): status line, headers, body.
+ * Besides a value or a clear error, an error must not show the text of the answer, which may echo
+ * the credentials the index was sent.
  */
 class IndexAnswersFuzzTest {
 
@@ -20,13 +23,24 @@ class IndexAnswersFuzzTest {
   private static final Version VERSION = Version.parse("1.2.0");
   private static final String WHEEL = "acme_widgets-1.2.0-py3-none-any.whl";
 
+  /** What the index was sent, which its answer may echo back. */
+  static final String TOKEN = "acme_fuzzINDEXtoken0123456789abcdef";
+
   @FuzzTest
   void simplePages(FuzzedDataProvider data) {
     HttpResponse answer = RawAnswer.parse(data.consumeRemainingAsBytes());
     Outcomes.valueOrClearError(
-        () ->
+        () -> {
+          try {
             HttpIndexFacts.fromSimplePage(
-                INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION));
+                INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION);
+          } catch (PyreleaseException e) {
+            if (e.getMessage().contains(TOKEN)) {
+              throw new AssertionError("an error shows what the index echoed: " + e, e);
+            }
+            throw e;
+          }
+        });
     Outcomes.valueOrClearError(
         () ->
             FileDigestLookup.fromSimplePage(
