@@ -213,7 +213,7 @@ public final class GithubClient {
    */
   Upload upload(GithubRepository repository, GithubRelease release, AssetFile file)
       throws HttpTransportException {
-    HttpUrl base = SecureUrls.require(release.uploadUrl(), "GitHub upload");
+    HttpUrl base = uploadBase(release, token);
     HttpUrl url = base.newBuilder().addQueryParameter("name", file.name()).build();
     UploadBody body = new UploadBody(file);
     String action =
@@ -224,6 +224,19 @@ public final class GithubClient {
     HttpResponse response = send(once, request, action);
     GithubAsset asset = GithubAsset.from(expect(response, 201, action, repository));
     return new Upload(asset, body.sentSha256());
+  }
+
+  /**
+   * Where {@code release}'s assets are uploaded, as GitHub's answer says: https (or loopback). An
+   * error shows that URL masked, as a server could have put the token in it.
+   */
+  static HttpUrl uploadBase(GithubRelease release, Credentials token) {
+    try {
+      return SecureUrls.require(release.uploadUrl(), "GitHub upload");
+    } catch (PyreleaseException e) {
+      throw new PyreleaseException(
+          token.password().maskIn(e.getMessage()), token.password().maskIn(e.where()), e.fix());
+    }
   }
 
   /**

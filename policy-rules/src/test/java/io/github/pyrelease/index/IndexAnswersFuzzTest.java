@@ -35,7 +35,7 @@ class IndexAnswersFuzzTest {
             HttpIndexFacts.fromSimplePage(
                 INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION);
           } catch (PyreleaseException e) {
-            if (e.getMessage().contains(TOKEN)) {
+            if ((e.getMessage() + " " + e.where() + " " + e.fix()).contains(TOKEN)) {
               throw new AssertionError("an error shows what the index echoed: " + e, e);
             }
             throw e;

@@ -75,7 +75,7 @@ class UploadAnswersFuzzTest {
           try {
             read.run();
           } catch (PyreleaseException e) {
-            String shown = e.getMessage() + " " + e.fix();
+            String shown = e.getMessage() + " " + e.where() + " " + e.fix();
             if (shown.contains(secret)) {
               throw new AssertionError("an error shows a token: " + shown, e);
             }
