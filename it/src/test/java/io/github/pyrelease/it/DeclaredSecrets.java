@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>the credential environment variables of each {@code invoker.properties} (a name with TOKEN,
- *       PASSWORD, SECRET, KEY, CREDENTIAL or AUTH), which is where a scenario declares the tokens
- *       it gives the build and its loopback index or GitHub, whose scripts read them from there
- *       ({@code support/ScenarioSecrets.groovy});
+ *       PASSWORD, PASSWD, SECRET, API_KEY or CREDENTIAL), which is where a scenario declares the
+ *       tokens it gives the build and its loopback index or GitHub, whose scripts read them from
+ *       there ({@code support/ScenarioSecrets.groovy});
  *   <li>the {@code <password>} and {@code <passphrase>} of every {@code settings*.xml};
  *   <li>the {@code password} of every {@code .pypirc};
  *   <li>each line of a {@code run-secrets.txt} under {@code target/}: a secret a scenario makes as
@@ -39,7 +39,7 @@ final class DeclaredSecrets {
 
   private static final String ENVIRONMENT = "invoker.environmentVariables.";
   private static final Pattern CREDENTIAL_NAME =
-      Pattern.compile("(?i).*(TOKEN|PASSWORD|PASSWD|SECRET|KEY|CREDENTIAL|AUTH).*");
+      Pattern.compile("(?i).*(TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|CREDENTIAL).*");
   private static final Pattern SETTINGS_SECRET =
       Pattern.compile("<(password|passphrase)>\\s*([^<]*?)\\s*</\\1>");
   private static final Pattern PYPIRC_PASSWORD =
