@@ -25,8 +25,7 @@ class SecretSweepIT {
     // a sweep of nothing, or for nothing, would pass whatever the product does
     assertThat(secrets.values())
         .as("secrets declared by the scenarios")
-        .anyMatch(origin -> origin.endsWith("invoker.properties GITHUB_TOKEN"))
-        .anyMatch(origin -> origin.endsWith(".pypirc password"));
+        .anyMatch(origin -> origin.contains("/invoker.properties "));
     assertThat(outputs)
         .as("build logs under " + IT.resolve("target/it"))
         .anyMatch(p -> p.getFileName().toString().equals("build.log") && p.toFile().length() > 0);
