@@ -310,7 +310,7 @@ public final class GithubClient {
       }
       HttpResponse response = send(http, request("GET", url, null), action);
       items.addAll(listOf(expect(response, 200, action, repository), response, action));
-      url = nextPage(api, response, action);
+      url = nextPage(api, response, action, token);
     }
     return items;
   }
@@ -330,8 +330,11 @@ public final class GithubClient {
     return items;
   }
 
-  /** The page after {@code response}, on {@code api}'s own origin, or {@code null} at the end. */
-  static HttpUrl nextPage(HttpUrl api, HttpResponse response, String action) {
+  /**
+   * The page after {@code response}, on {@code api}'s own origin, or {@code null} at the end. An
+   * error shows the link masked, as GitHub's answer could hold the token.
+   */
+  static HttpUrl nextPage(HttpUrl api, HttpResponse response, String action, Credentials token) {
     Optional<String> next = LinkHeader.next(response.header("link"));
     if (next.isEmpty()) {
       return null;
@@ -345,7 +348,7 @@ public final class GithubClient {
           "GitHub's next page for "
               + action
               + " is on another server ("
-              + SecureUrls.redact(next.get())
+              + token.password().maskIn(SecureUrls.redact(next.get()))
               + "): pyrelease does not send the token there",
           response.url(),
           "check the GitHub API URL; it must be the server that answers it");

@@ -116,22 +116,31 @@ public final class FileDigestLookup {
         response.get().mediaType(),
         response.get().text(),
         fileName,
+        login,
         asked);
   }
 
   /**
    * The digest a project's simple API page of media type {@code type} gives for {@code fileName},
    * or empty with what the page said added to {@code asked}.
+   *
+   * @param login the credentials the page was asked with, masked in what it says, or {@code null}
    */
   static Optional<FileDigest> fromSimplePage(
-      String url, String answered, String type, String body, String fileName, List<String> asked) {
+      String url,
+      String answered,
+      String type,
+      String body,
+      String fileName,
+      Credentials login,
+      List<String> asked) {
     boolean json = type.equals(SimplePage.JSON) || type.equals("application/json");
     String api = json ? HttpIndexFacts.SIMPLE_JSON : HttpIndexFacts.SIMPLE_HTML;
     SimplePage page;
     try {
       page = json ? SimplePage.fromJson(body) : SimplePage.fromHtml(body);
     } catch (SimplePage.NotSimpleException e) {
-      asked.add(url + ": not a simple API page (" + e.getMessage() + ")");
+      asked.add(url + ": not a simple API page (" + SimplePage.masked(e.getMessage(), login) + ")");
       return Optional.empty();
     }
     for (SimplePage.File file : page.files()) {

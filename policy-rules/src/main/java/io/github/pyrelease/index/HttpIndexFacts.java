@@ -126,17 +126,24 @@ public final class HttpIndexFacts implements IndexFacts {
       throw unavailable(location, response);
     }
     return fromSimplePage(
-        location, response.url(), response.mediaType(), response.text(), name, wanted);
+        location, response.url(), response.mediaType(), response.text(), name, wanted, login);
   }
 
   /**
    * The answer of a project's simple API page of media type {@code type} for version {@code wanted}
    * of project {@code name} (normalised).
    *
+   * @param login the credentials the page was asked with, masked in what it says, or {@code null}
    * @throws FactUnavailableException when {@code body} is not a simple API page
    */
   static IndexAnswer fromSimplePage(
-      IndexLocation location, String url, String type, String body, String name, Version wanted) {
+      IndexLocation location,
+      String url,
+      String type,
+      String body,
+      String name,
+      Version wanted,
+      Credentials login) {
     SimplePage page;
     String api;
     try {
@@ -152,7 +159,7 @@ public final class HttpIndexFacts implements IndexFacts {
       }
     } catch (SimplePage.NotSimpleException e) {
       throw new FactUnavailableException(
-          url + " is not a simple API page: " + e.getMessage(),
+          url + " is not a simple API page: " + SimplePage.masked(e.getMessage(), login),
           location.url(),
           "check the index URL: it should be the index root (such as https://pypi.org/) or its"
               + " simple API (ending in /simple/)",

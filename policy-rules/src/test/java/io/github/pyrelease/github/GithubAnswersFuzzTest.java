@@ -59,7 +59,7 @@ class GithubAnswersFuzzTest {
         readRelease(item);
         GithubAsset.from(item).sha256();
       }
-      GithubClient.nextPage(API, answer, ACTION);
+      GithubClient.nextPage(API, answer, ACTION, LOGIN);
     } else {
       readRelease(json);
     }

@@ -3,11 +3,14 @@ package io.github.pyrelease.index;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.pyrelease.PyreleaseException;
+import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.credentials.Secret;
 import io.github.pyrelease.fuzz.Outcomes;
 import io.github.pyrelease.fuzz.RawAnswer;
 import io.github.pyrelease.http.HttpResponse;
 import io.github.pyrelease.version.Version;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a package index answers, as the index facts and the digest lookup read it: a project's
@@ -26,6 +29,9 @@ class IndexAnswersFuzzTest {
   /** What the index was sent, which its answer may echo back. */
   static final String TOKEN = "acme_fuzzINDEXtoken0123456789abcdef";
 
+  private static final Credentials LOGIN =
+      new Credentials("__token__", Secret.of(TOKEN), "environment PYRELEASE_ACME_TOKEN");
+
   @FuzzTest
   void simplePages(FuzzedDataProvider data) {
     HttpResponse answer = RawAnswer.parse(data.consumeRemainingAsBytes());
@@ -33,7 +39,7 @@ class IndexAnswersFuzzTest {
         () -> {
           try {
             HttpIndexFacts.fromSimplePage(
-                INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION);
+                INDEX, answer.url(), answer.mediaType(), answer.text(), PROJECT, VERSION, LOGIN);
           } catch (PyreleaseException e) {
             if ((e.getMessage() + " " + e.where() + " " + e.fix()).contains(TOKEN)) {
               throw new AssertionError("an error shows what the index echoed: " + e, e);
@@ -41,6 +47,7 @@ class IndexAnswersFuzzTest {
             throw e;
           }
         });
+    List<String> asked = new ArrayList<>();
     Outcomes.valueOrClearError(
         () ->
             FileDigestLookup.fromSimplePage(
@@ -49,7 +56,11 @@ class IndexAnswersFuzzTest {
                 answer.mediaType(),
                 answer.text(),
                 WHEEL,
-                new ArrayList<>()));
+                LOGIN,
+                asked));
+    if (asked.toString().contains(TOKEN)) {
+      throw new AssertionError("what the index said, as noted, shows what it echoed: " + asked);
+    }
   }
 
   @FuzzTest
