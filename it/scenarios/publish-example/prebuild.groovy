@@ -4,6 +4,7 @@ def load = { name -> new GroovyClassLoader(getClass().classLoader).parseClass(ne
 def repo = load('ReleaseRepository.groovy')
 def FakePypi = load('FakePypi.groovy')
 def FakeGithub = load('FakeGithub.groovy')
+def secrets = load('ScenarioSecrets.groovy')
 
 def example = new File(itSupport, '../example')
 ['pyproject.toml', 'README.md', 'CHANGELOG.md'].each { new File(basedir, it).bytes = new File(example, it).bytes }
@@ -13,9 +14,9 @@ new File(example, 'src').eachFileRecurse(groovy.io.FileType.FILES) { file ->
   target.bytes = file.bytes
 }
 
-def testpypi = FakePypi.newInstance('pypi-FAKE-testpypi-token-41c7')
-def pypi = FakePypi.newInstance('pypi-FAKE-pypi-token-9e2b')
-def github = FakeGithub.newInstance('ghp_FAKE_github_token_5d81', 'acme/acme-greeter')
+def testpypi = FakePypi.newInstance(secrets.of(basedir, 'PYRELEASE_TESTPYPI_TOKEN'))
+def pypi = FakePypi.newInstance(secrets.of(basedir, 'PYRELEASE_PYPI_TOKEN'))
+def github = FakeGithub.newInstance(secrets.of(basedir, 'GITHUB_TOKEN'), 'acme/acme-greeter')
 context.put('testpypi', testpypi)
 context.put('pypi', pypi)
 context.put('github', github)

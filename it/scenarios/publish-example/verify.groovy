@@ -134,7 +134,9 @@ try {
 
   // No token anywhere: the log, the record, the reports.
   def outputs = [log] + new File(basedir, 'target/pyrelease').listFiles().findAll { it.isFile() }.collect { it.text }
-  ['pypi-FAKE-testpypi-token-41c7', 'pypi-FAKE-pypi-token-9e2b', 'ghp_FAKE_github_token_5d81'].each { token ->
+  def secrets = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ScenarioSecrets.groovy'))
+  def tokens = ['PYRELEASE_TESTPYPI_TOKEN', 'PYRELEASE_PYPI_TOKEN', 'GITHUB_TOKEN'].collect { secrets.of(basedir, it) }
+  tokens.each { token ->
     outputs.each { assert !it.contains(token) }
   }
   return true

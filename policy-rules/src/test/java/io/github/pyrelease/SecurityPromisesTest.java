@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SECURITY.md's promises each point at tests that exist: a promise whose test was renamed or
- * deleted would otherwise read as proven when nothing proves it.
+ * SECURITY.md's promises each point at tests that exist ({@code *Test}, or an {@code *IT} of {@code
+ * it/} that runs after the scenarios): a promise whose test was renamed or deleted would otherwise
+ * read as proven when nothing proves it.
  */
 class SecurityPromisesTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Z]\\w*Test)#(\\w+)`");
+  private static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Z]\\w*(?:Test|IT))#(\\w+)`");
   private static final Pattern PROMISE = Pattern.compile("^\\d+\\. \\*\\*", Pattern.MULTILINE);
 
   @Test
@@ -56,7 +57,7 @@ class SecurityPromisesTest {
   }
 
   private static Optional<Path> find(String fileName) throws Exception {
-    for (String module : List.of("policy-rules", "release-maven-plugin")) {
+    for (String module : List.of("policy-rules", "release-maven-plugin", "it")) {
       Path tests = ROOT.resolve(module).resolve("src/test/java");
       if (!Files.isDirectory(tests)) {
         continue;

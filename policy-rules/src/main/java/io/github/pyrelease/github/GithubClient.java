@@ -1,5 +1,6 @@
 package io.github.pyrelease.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.github.pyrelease.http.HttpTransportException;
 import io.github.pyrelease.http.RetryPolicy;
 import io.github.pyrelease.http.SecureUrls;
 import io.github.pyrelease.http.Sleeper;
+import io.github.pyrelease.text.JsonProblems;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -211,7 +213,7 @@ public final class GithubClient {
    */
   Upload upload(GithubRepository repository, GithubRelease release, AssetFile file)
       throws HttpTransportException {
-    HttpUrl base = SecureUrls.require(release.uploadUrl(), "GitHub upload");
+    HttpUrl base = uploadBase(release, token);
     HttpUrl url = base.newBuilder().addQueryParameter("name", file.name()).build();
     UploadBody body = new UploadBody(file);
     String action =
@@ -222,6 +224,19 @@ public final class GithubClient {
     HttpResponse response = send(once, request, action);
     GithubAsset asset = GithubAsset.from(expect(response, 201, action, repository));
     return new Upload(asset, body.sentSha256());
+  }
+
+  /**
+   * Where {@code release}'s assets are uploaded, as GitHub's answer says: https (or loopback). An
+   * error shows that URL masked, as a server could have put the token in it.
+   */
+  static HttpUrl uploadBase(GithubRelease release, Credentials token) {
+    try {
+      return SecureUrls.require(release.uploadUrl(), "GitHub upload");
+    } catch (PyreleaseException e) {
+      throw new PyreleaseException(
+          token.password().maskIn(e.getMessage()), token.password().maskIn(e.where()), e.fix());
+    }
   }
 
   /**
@@ -294,22 +309,32 @@ public final class GithubClient {
         break;
       }
       HttpResponse response = send(http, request("GET", url, null), action);
-      JsonNode json = expect(response, 200, action, repository);
-      if (!json.isArray()) {
-        throw new GithubApiException(
-            "GitHub's answer to " + action + " is not a list",
-            response.url(),
-            null,
-            200,
-            List.of());
-      }
-      json.forEach(items::add);
-      url = nextPage(response, action);
+      items.addAll(listOf(expect(response, 200, action, repository), response, action));
+      url = nextPage(api, response, action, token);
     }
     return items;
   }
 
-  private HttpUrl nextPage(HttpResponse response, String action) {
+  /** The items of one page of a list answer. */
+  static List<JsonNode> listOf(JsonNode json, HttpResponse response, String action) {
+    if (!json.isArray()) {
+      throw new GithubApiException(
+          "GitHub's answer to " + action + " is not a list",
+          response.url(),
+          null,
+          response.status(),
+          List.of());
+    }
+    List<JsonNode> items = new ArrayList<>();
+    json.forEach(items::add);
+    return items;
+  }
+
+  /**
+   * The page after {@code response}, on {@code api}'s own origin, or {@code null} at the end. An
+   * error shows the link masked, as GitHub's answer could hold the token.
+   */
+  static HttpUrl nextPage(HttpUrl api, HttpResponse response, String action, Credentials token) {
     Optional<String> next = LinkHeader.next(response.header("link"));
     if (next.isEmpty()) {
       return null;
@@ -323,7 +348,7 @@ public final class GithubClient {
           "GitHub's next page for "
               + action
               + " is on another server ("
-              + SecureUrls.redact(next.get())
+              + token.password().maskIn(SecureUrls.redact(next.get()))
               + "): pyrelease does not send the token there",
           response.url(),
           "check the GitHub API URL; it must be the server that answers it");
@@ -366,20 +391,32 @@ public final class GithubClient {
     if (response.status() != status) {
       throw GithubErrors.fail(response, action, repository, token);
     }
+    return jsonOf(response, action, api);
+  }
+
+  /**
+   * The JSON of an answer, which must be some. A parser's message quotes the text it stopped at,
+   * which may be the token echoed back: the error says where it stopped instead.
+   */
+  static JsonNode jsonOf(HttpResponse response, String action, HttpUrl api) {
+    String problem;
     try {
       JsonNode json = JSON.readTree(response.body());
-      if (json == null || json.isMissingNode()) {
-        throw new IOException("empty answer");
+      if (json != null && !json.isMissingNode()) {
+        return json;
       }
-      return json;
+      problem = "empty answer";
+    } catch (JsonProcessingException e) {
+      problem = JsonProblems.where(e);
     } catch (IOException e) {
-      throw new GithubApiException(
-          "GitHub's answer to " + action + " is not JSON (" + e.getMessage() + ")",
-          response.url(),
-          "check the GitHub API URL " + api,
-          response.status(),
-          List.of());
+      problem = "unreadable";
     }
+    throw new GithubApiException(
+        "GitHub's answer to " + action + " is not JSON (" + problem + ")",
+        response.url(),
+        "check the GitHub API URL " + api,
+        response.status(),
+        List.of());
   }
 
   private HttpRequest request(String method, HttpUrl url, RequestBody body) {

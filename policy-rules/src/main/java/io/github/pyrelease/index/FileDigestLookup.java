@@ -61,9 +61,21 @@ public final class FileDigestLookup {
     if (response.isEmpty()) {
       return Optional.empty();
     }
+    return fromJsonApiPage(url, response.get().url(), response.get().text(), fileName, asked);
+  }
+
+  /**
+   * The digest a JSON API per-version page gives for {@code fileName}, or empty with what the page
+   * said added to {@code asked}.
+   *
+   * @param url the page asked
+   * @param answered the page that answered (after redirects)
+   */
+  static Optional<FileDigest> fromJsonApiPage(
+      String url, String answered, String body, String fileName, List<String> asked) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(response.get().text());
+      root = MAPPER.readTree(body);
     } catch (JacksonException e) {
       asked.add(url + " (" + HttpIndexFacts.JSON_API + "): not JSON");
       return Optional.empty();
@@ -80,7 +92,7 @@ public final class FileDigestLookup {
               new FileDigest(
                   fileName,
                   sha256.asText().toLowerCase(Locale.ROOT),
-                  response.get().url(),
+                  answered,
                   HttpIndexFacts.JSON_API,
                   asked));
         }
@@ -98,17 +110,37 @@ public final class FileDigestLookup {
     if (response.isEmpty()) {
       return Optional.empty();
     }
-    String type = response.get().mediaType();
+    return fromSimplePage(
+        url,
+        response.get().url(),
+        response.get().mediaType(),
+        response.get().text(),
+        fileName,
+        login,
+        asked);
+  }
+
+  /**
+   * The digest a project's simple API page of media type {@code type} gives for {@code fileName},
+   * or empty with what the page said added to {@code asked}.
+   *
+   * @param login the credentials the page was asked with, masked in what it says, or {@code null}
+   */
+  static Optional<FileDigest> fromSimplePage(
+      String url,
+      String answered,
+      String type,
+      String body,
+      String fileName,
+      Credentials login,
+      List<String> asked) {
     boolean json = type.equals(SimplePage.JSON) || type.equals("application/json");
     String api = json ? HttpIndexFacts.SIMPLE_JSON : HttpIndexFacts.SIMPLE_HTML;
     SimplePage page;
     try {
-      page =
-          json
-              ? SimplePage.fromJson(response.get().text())
-              : SimplePage.fromHtml(response.get().text());
+      page = json ? SimplePage.fromJson(body) : SimplePage.fromHtml(body);
     } catch (SimplePage.NotSimpleException e) {
-      asked.add(url + ": not a simple API page (" + e.getMessage() + ")");
+      asked.add(url + ": not a simple API page (" + SimplePage.masked(e.getMessage(), login) + ")");
       return Optional.empty();
     }
     for (SimplePage.File file : page.files()) {
@@ -117,8 +149,7 @@ public final class FileDigestLookup {
           asked.add(url + " (" + api + "): lists the file without a sha256");
           return Optional.empty();
         }
-        return Optional.of(
-            new FileDigest(fileName, file.sha256(), response.get().url(), api, asked));
+        return Optional.of(new FileDigest(fileName, file.sha256(), answered, api, asked));
       }
     }
     asked.add(url + " (" + api + "): does not list " + fileName);

@@ -83,11 +83,19 @@ public final class HttpIndexFacts implements IndexFacts {
     if (!response.successful()) {
       throw unavailable(location, response);
     }
+    return fromJsonApiPage(location.url(), response.url(), response.text());
+  }
+
+  /**
+   * The answer of a JSON API per-version page, or empty when {@code body} is not that API's (an
+   * HTML catch-all page, say), so that the simple API is asked.
+   */
+  static Optional<IndexAnswer> fromJsonApiPage(String indexUrl, String url, String body) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(response.text());
+      root = MAPPER.readTree(body);
     } catch (JacksonException e) {
-      return Optional.empty(); // not the JSON API (an HTML catch-all page, say): ask the simple API
+      return Optional.empty();
     }
     if (root == null || !root.path("info").isObject()) {
       return Optional.empty();
@@ -102,9 +110,7 @@ public final class HttpIndexFacts implements IndexFacts {
     boolean yanked = info.path("yanked").asBoolean(false) || allYanked;
     String reason =
         info.path("yanked_reason").isTextual() ? info.path("yanked_reason").asText() : null;
-    return Optional.of(
-        new IndexAnswer(
-            location.url(), response.url(), JSON_API, true, true, yanked, reason, files));
+    return Optional.of(new IndexAnswer(indexUrl, url, JSON_API, true, true, yanked, reason, files));
   }
 
   private IndexAnswer fromSimpleApi(
@@ -119,15 +125,33 @@ public final class HttpIndexFacts implements IndexFacts {
     if (!response.successful()) {
       throw unavailable(location, response);
     }
-    String type = response.mediaType();
+    return fromSimplePage(
+        location, response.url(), response.mediaType(), response.text(), name, wanted, login);
+  }
+
+  /**
+   * The answer of a project's simple API page of media type {@code type} for version {@code wanted}
+   * of project {@code name} (normalised).
+   *
+   * @param login the credentials the page was asked with, masked in what it says, or {@code null}
+   * @throws FactUnavailableException when {@code body} is not a simple API page
+   */
+  static IndexAnswer fromSimplePage(
+      IndexLocation location,
+      String url,
+      String type,
+      String body,
+      String name,
+      Version wanted,
+      Credentials login) {
     SimplePage page;
     String api;
     try {
       if (type.equals(SimplePage.JSON) || type.equals("application/json")) {
-        page = SimplePage.fromJson(response.text());
+        page = SimplePage.fromJson(body);
         api = SIMPLE_JSON;
       } else if (type.equals(SimplePage.HTML) || type.equals("text/html") || type.isEmpty()) {
-        page = SimplePage.fromHtml(response.text());
+        page = SimplePage.fromHtml(body);
         api = SIMPLE_HTML;
       } else {
         throw new SimplePage.NotSimpleException(
@@ -135,13 +159,13 @@ public final class HttpIndexFacts implements IndexFacts {
       }
     } catch (SimplePage.NotSimpleException e) {
       throw new FactUnavailableException(
-          response.url() + " is not a simple API page: " + e.getMessage(),
+          url + " is not a simple API page: " + SimplePage.masked(e.getMessage(), login),
           location.url(),
           "check the index URL: it should be the index root (such as https://pypi.org/) or its"
               + " simple API (ending in /simple/)",
           null);
     }
-    return answer(location, response.url(), api, page, name, wanted);
+    return answer(location, url, api, page, name, wanted);
   }
 
   private static IndexAnswer answer(

@@ -3,6 +3,8 @@ package io.github.pyrelease.index;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pyrelease.credentials.Credentials;
+import io.github.pyrelease.text.JsonProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,8 @@ record SimplePage(List<File> files, List<String> versions) {
     try {
       root = MAPPER.readTree(text);
     } catch (JacksonException e) {
-      throw new NotSimpleException("the JSON is malformed: " + e.getOriginalMessage());
+      // not the parser's message: it quotes the page, which may echo the credentials sent
+      throw new NotSimpleException("the JSON is malformed (" + JsonProblems.where(e) + ")");
     }
     if (root == null || !root.isObject() || !root.path("files").isArray()) {
       throw new NotSimpleException("the JSON has no 'files' list");
@@ -141,6 +144,14 @@ record SimplePage(List<File> files, List<String> versions) {
       throw new NotSimpleException(
           "the index speaks simple API version " + apiVersion + "; pyrelease reads version 1");
     }
+  }
+
+  /**
+   * {@code said} (why a page is not a simple page, which may quote it) with {@code login}'s secret
+   * masked, as an index may echo what it was sent.
+   */
+  static String masked(String said, Credentials login) {
+    return login == null ? said : login.password().maskIn(said);
   }
 
   /** The attribute's value, "" when it has none, {@code null} when absent. */

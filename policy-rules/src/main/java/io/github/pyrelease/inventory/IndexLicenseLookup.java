@@ -76,9 +76,19 @@ public final class IndexLicenseLookup {
     if (!response.successful()) {
       return Optional.empty();
     }
+    return fromJsonApiPage(d, response.url(), response.text());
+  }
+
+  /**
+   * The licence a JSON API per-version page states for {@code d}, or empty when {@code body} is not
+   * that API's answer.
+   *
+   * @param url the page that answered, for the licence's origin
+   */
+  static Optional<PackageLicense> fromJsonApiPage(Dependency d, String url, String body) {
     JsonNode info;
     try {
-      info = MAPPER.readTree(response.text()).path("info");
+      info = MAPPER.readTree(body).path("info");
     } catch (JacksonException e) {
       return Optional.empty();
     }
@@ -90,8 +100,7 @@ public final class IndexLicenseLookup {
     DetectedLicense license =
         LicenseDetector.detect(
             text(info.path("license_expression")), text(info.path("license")), classifiers);
-    return Optional.of(
-        new PackageLicense(d.name(), d.version(), license, new Origin(response.url(), 0)));
+    return Optional.of(new PackageLicense(d.name(), d.version(), license, new Origin(url, 0)));
   }
 
   private static String text(JsonNode node) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -50,7 +51,7 @@ final class TrustedPublishing {
   private final Clock clock;
   private final Map<String, Minted> minted = new ConcurrentHashMap<>();
 
-  private record Minted(Credentials credentials, Instant expires) {}
+  record Minted(Credentials credentials, Instant expires) {}
 
   TrustedPublishing(
       HttpClient http, Map<String, String> environment, Consumer<String> console, Clock clock) {
@@ -106,6 +107,11 @@ final class TrustedPublishing {
     HttpUrl url = upload.resolve("/_/oidc/audience");
     HttpResponse response =
         send(HttpRequest.get(url.toString()), "ask " + url + " for its audience");
+    return audienceFrom(url, response);
+  }
+
+  /** The audience in the index's answer {@code response} from {@code url}. */
+  String audienceFrom(HttpUrl url, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() != 200 || !json.path("audience").isTextual()) {
       throw failure(
@@ -135,6 +141,11 @@ final class TrustedPublishing {
             null,
             false);
     HttpResponse response = send(request, "ask GitHub for an ID token");
+    return idTokenFrom(audience, requestToken, response);
+  }
+
+  /** The ID token in GitHub's answer {@code response} to {@code requestToken}'s request. */
+  Secret idTokenFrom(String audience, Secret requestToken, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() != 200 || !json.path("value").isTextual()) {
       throw failure(
@@ -163,14 +174,17 @@ final class TrustedPublishing {
             RequestBody.create(payload.toString(), JSON),
             false);
     HttpResponse response = send(request, "exchange the ID token at " + url);
+    return mintedFrom(url, audience, idToken, response);
+  }
+
+  /** The upload token in the index's answer {@code response} from {@code url}. */
+  Minted mintedFrom(HttpUrl url, String audience, Secret idToken, HttpResponse response) {
     JsonNode json = json(response);
     if (response.status() == 200 && json.path("token").isTextual()) {
       Secret token = Secret.of(json.path("token").asText());
       mask(token);
       Instant expires =
-          json.path("expires").canConvertToLong()
-              ? Instant.ofEpochSecond(json.path("expires").asLong())
-              : clock.instant().plus(LIFETIME);
+          expiry(json.path("expires")).orElseGet(() -> clock.instant().plus(LIFETIME));
       return new Minted(
           new Credentials(
               "__token__",
@@ -186,8 +200,10 @@ final class TrustedPublishing {
       throw failure(
           url
               + " refused the GitHub ID token: "
-              + json.path("message").asText("Token request failed")
-              + (errors.isEmpty() ? "" : " (" + masked(String.join("; ", errors), idToken) + ")"),
+              + masked(
+                  json.path("message").asText("Token request failed")
+                      + (errors.isEmpty() ? "" : " (" + String.join("; ", errors) + ")"),
+                  idToken),
           "register this repository and workflow as a trusted publisher of the project on the"
               + " index (or a pending publisher for a new project); see"
               + " https://docs.pypi.org/trusted-publishers/");
@@ -199,6 +215,17 @@ final class TrustedPublishing {
             + " to the token exchange"
             + masked(messageOf(json, null), idToken),
         "try again later; if it persists, publish with an API token");
+  }
+
+  /** The index's {@code expires} (epoch seconds), when it is a time at all. */
+  private static Optional<Instant> expiry(JsonNode expires) {
+    if (!expires.canConvertToLong()) {
+      return Optional.empty();
+    }
+    long seconds = expires.asLong();
+    return seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(seconds));
   }
 
   /** {@code text} without the ID token nor the token that asked for it. */

@@ -181,6 +181,34 @@ class TrustedPublishingTest {
   }
 
   @Test
+  void aRefusalThatQuotesTheIdTokenInItsMessageShowsItMasked() {
+    routes.put(
+        "/_/oidc/mint-token",
+        json(422, "{\"message\":\"Token request failed for " + JWT + "\",\"errors\":[]}"));
+
+    assertThatThrownBy(() -> resolver(actions()).resolve("pypi", null, upload()))
+        .isInstanceOfSatisfying(
+            UploadException.class,
+            e ->
+                assertThat(e.describe())
+                    .contains("Token request failed for ******")
+                    .doesNotContain(JWT));
+  }
+
+  @Test
+  void anExpiryOutOfAnyDatesRangeGivesTheMintedTokenItsUsualLifetime() {
+    routes.put(
+        "/_/oidc/mint-token",
+        json(200, "{\"token\":\"" + MINTED + "\",\"expires\":9223372036854775807}"));
+    UploadCredentials resolver = resolver(actions());
+
+    assertThat(resolver.resolve("pypi", null, upload()).password().reveal()).isEqualTo(MINTED);
+    clock.now = NOW.plus(Duration.ofMinutes(11)); // 15 minutes less the 5 of margin have passed
+    resolver.resolve("pypi", null, upload());
+    assertThat(requests).hasSize(6);
+  }
+
+  @Test
   void anIndexWithoutTrustedPublishingSaysSo() {
     routes.put(
         "/_/oidc/audience",
