@@ -13,6 +13,7 @@ mkdir -p "$work/checkout/bin" "$work/checkout/policy-rules/target"
 cp "$root/bin/pyrelease" "$work/checkout/bin/"
 jar=$work/checkout/policy-rules/target/${built##*/}
 cp "$built" "$jar"
+cp "${built%-cli.jar}-boot.jar" "${jar%-cli.jar}-boot.jar"
 launcher=$work/checkout/bin/pyrelease
 failures=0
 check() { # description, then a command that must succeed
@@ -29,17 +30,22 @@ check "and leaves one archive in \$XDG_CACHE_HOME/pyrelease" [ "$(archives)" -eq
 folder=$(ls -d "$XDG_CACHE_HOME"/pyrelease/cds-*)
 check "made from that command" grep -qxF "version compare" "$folder/trained"
 check "nothing written into the build tree" \
-  [ "$(ls "$work/checkout/policy-rules/target")" = "${jar##*/}" ]
+  [ -z "$(ls "$work/checkout/policy-rules/target" | grep -v '\.jar$')" ]
+
+"$launcher" version normalize 1.0 > /dev/null
+out=$(printf '1.0c1\n2.0\n' | "$launcher" version normalize)
+check "a run with the archive reads its own standard input" [ "$out" = "$(printf '1.0rc1\n2.0')" ]
 
 before=$(cksum < "$folder/classes.jsa")
 JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/loaded" "$launcher" version compare 2 1 > /dev/null 2>&1
 check "the next run loads pyrelease's classes from the archive" \
   grep -q 'io.github.pyrelease.cli.PyreleaseCli source: shared objects file' "$work/loaded"
+check "and does not open the cli jar" [ -z "$(grep -F -- "-cli.jar" "$work/loaded")" ]
 check "and leaves it as it was" [ "$(cksum < "$folder/classes.jsa")" = "$before" ]
 
 "$launcher" version show "$work/nowhere" > /dev/null 2>&1 && status=0 || status=$?
 check "a failed run (exit $status) exits as without an archive" [ "$status" -eq 2 ]
-check "and adds nothing to the archive" [ "$(grep -c . "$folder/trained")" -eq 1 ]
+check "and adds nothing to the archive" [ "$(grep -c . "$folder/trained")" -eq 2 ]
 
 "$launcher" --help > /dev/null
 check "--help is a command of its own" grep -qxF -- "(--help)" "$folder/trained"
