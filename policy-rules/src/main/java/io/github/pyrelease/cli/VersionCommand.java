@@ -172,10 +172,11 @@ final class VersionCommand implements Runnable {
     static boolean normalize(List<String> versions, StringBuilder out) {
       boolean allValid = true;
       for (String text : versions) {
-        try {
-          out.append(Version.parse(text)).append('\n');
-        } catch (InvalidVersionException e) {
-          out.append("invalid: ").append(e.reason()).append('\n');
+        Version version = Version.tryParse(text).orElse(null);
+        if (version != null) {
+          out.append(version).append('\n');
+        } else {
+          out.append("invalid: ").append(Version.whyInvalid(text)).append('\n');
           allValid = false;
         }
       }

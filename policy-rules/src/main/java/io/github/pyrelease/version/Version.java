@@ -81,6 +81,16 @@ public final class Version implements Comparable<Version> {
   }
 
   /**
+   * Why the text is not a version, as {@link InvalidVersionException#reason()} says it, or null
+   * when it is one; builds no exception (where many texts may be invalid, such as {@code pyrelease
+   * version normalize}, an exception each costs more than the parse).
+   */
+  public static String whyInvalid(String text) {
+    VersionScanner scanner = new VersionScanner(Objects.requireNonNull(text, "text"));
+    return scanner.scan() == null ? scanner.failure().reason() : null;
+  }
+
+  /**
    * A version from its parts, as packaging's {@code Version.from_parts}; null means the part is
    * absent.
    *
