@@ -64,5 +64,16 @@ check "nor make it print anything" [ ! -s "$work/err" ]
 out=$(env -u XDG_CACHE_HOME -u HOME "$launcher" version compare 2 1)
 check "without HOME or XDG_CACHE_HOME it runs, with no archive" [ "$out" = ">" ]
 
+stop_level() { # the JIT's top tier in a run of the launcher with these arguments
+  JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$launcher" "$@" 2> /dev/null \
+    | awk '$2 == "TieredStopAtLevel" {print $4}'
+}
+mkdir -p "$work/small" "$work/large"
+head -c 70000000 /dev/zero > "$work/large/big.whl"
+check "a check of small distributions runs on the quick compiler" \
+  [ "$(stop_level check "$work" --stage dist --dist "$work/small")" = 1 ]
+check "of more than 64 MiB on the optimising one too" \
+  [ "$(stop_level check "$work" --stage dist --dist="$work/large")" = 4 ]
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
