@@ -65,7 +65,7 @@ public final class PyreleaseCli implements Runnable {
     if (page != null && HelpPages.print(page, out)) {
       return ExitCode.OK;
     }
-    QuickVersionCommand quick = QuickVersionCommand.of(args);
+    QuickCommand quick = QuickCommand.of(args);
     if (quick == null) {
       return withPicocli(args, out, err);
     }
@@ -77,7 +77,7 @@ public final class PyreleaseCli implements Runnable {
         return withPicocli(args, out, err); // which reports it
       }
     }
-    QuickVersionCommand.Result result =
+    QuickCommand.Result result =
         quick.run(
             input == null ? List.of() : new String(input, StandardCharsets.UTF_8).lines().toList());
     if (result == null) {

@@ -1,5 +1,7 @@
 package io.github.pyrelease.cli;
 
+import io.github.pyrelease.policy.Rule;
+import io.github.pyrelease.policy.rules.BuiltInRules;
 import io.github.pyrelease.scm.ScmVersions;
 import io.github.pyrelease.version.InvalidVersionException;
 import io.github.pyrelease.version.Version;
@@ -9,26 +11,31 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code version show|normalize|compare|sort} run without picocli when their arguments are plain
- * (no option but {@code sort}'s {@code -r}, no {@code @file}, the right number of operands) and the
- * work succeeds: building picocli's model by reflection costs more than normalising 20,000
- * versions. Anything else, an error included, is left to picocli, which then prints what it always
- * prints; the quick path has printed nothing by then. The same code does the work on both paths.
+ * {@code version show|normalize|compare|sort} and {@code rules} run without picocli when their
+ * arguments are plain (no option but {@code sort}'s {@code -r} and {@code rules}' {@code
+ * --markdown}, no {@code @file}, the right number of operands) and the work succeeds: building
+ * picocli's model by reflection costs more than normalising 20,000 versions. Anything else, an
+ * error included, is left to picocli, which then prints what it always prints; the quick path has
+ * printed nothing by then. The same code does the work on both paths.
  */
-final class QuickVersionCommand {
+final class QuickCommand {
 
   private final String name;
   private final List<String> operands;
-  private final boolean reverse;
+  private final boolean reverse; // sort's -r; rules' --markdown
 
-  private QuickVersionCommand(String name, List<String> operands, boolean reverse) {
+  private QuickCommand(String name, List<String> operands, boolean reverse) {
     this.name = name;
     this.operands = operands;
     this.reverse = reverse;
   }
 
   /** The quick command for these arguments, or null when they are for picocli. */
-  static QuickVersionCommand of(String[] args) {
+  static QuickCommand of(String[] args) {
+    if (args.length >= 1 && "rules".equals(args[0])) {
+      boolean markdown = args.length == 2 && args[1].equals("--markdown");
+      return args.length == 1 || markdown ? new QuickCommand("rules", List.of(), markdown) : null;
+    }
     if (args.length < 2 || !"version".equals(args[0])) {
       return null;
     }
@@ -51,7 +58,7 @@ final class QuickVersionCommand {
           case "show" -> count <= 1;
           default -> false;
         };
-    return plain ? new QuickVersionCommand(args[1], operands, reverse) : null;
+    return plain ? new QuickCommand(args[1], operands, reverse) : null;
   }
 
   /** Whether the command reads its input from standard input. */
@@ -67,6 +74,11 @@ final class QuickVersionCommand {
    */
   Result run(List<String> input) {
     switch (name) {
+      case "rules" -> {
+        List<Rule> rules = BuiltInRules.registry().all();
+        return new Result(
+            reverse ? RulesCommand.markdown(rules) : RulesCommand.text(rules), ExitCode.OK);
+      }
       case "normalize" -> {
         StringBuilder out = new StringBuilder();
         boolean allValid =

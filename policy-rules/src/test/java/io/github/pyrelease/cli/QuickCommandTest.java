@@ -14,30 +14,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The version commands answered without picocli print, exit and fail exactly as through picocli;
- * arguments that are not plain go to picocli.
+ * The commands answered without picocli print, exit and fail exactly as through picocli; arguments
+ * that are not plain go to picocli.
  */
-class QuickVersionCommandTest {
+class QuickCommandTest {
 
   @TempDir Path dir;
 
   @Test
   void plainArgumentsTakeTheQuickPathAndTheRestPicocli() {
-    assertThat(QuickVersionCommand.of(args("version", "normalize", "1.0", "v2"))).isNotNull();
-    assertThat(QuickVersionCommand.of(args("version", "normalize"))).isNotNull();
-    assertThat(QuickVersionCommand.of(args("version", "compare", "1", "2"))).isNotNull();
-    assertThat(QuickVersionCommand.of(args("version", "sort", "-r"))).isNotNull();
-    assertThat(QuickVersionCommand.of(args("version", "show"))).isNotNull();
+    assertThat(QuickCommand.of(args("version", "normalize", "1.0", "v2"))).isNotNull();
+    assertThat(QuickCommand.of(args("version", "normalize"))).isNotNull();
+    assertThat(QuickCommand.of(args("version", "compare", "1", "2"))).isNotNull();
+    assertThat(QuickCommand.of(args("version", "sort", "-r"))).isNotNull();
+    assertThat(QuickCommand.of(args("version", "show"))).isNotNull();
+    assertThat(QuickCommand.of(args("rules"))).isNotNull();
+    assertThat(QuickCommand.of(args("rules", "--markdown"))).isNotNull();
 
-    assertThat(QuickVersionCommand.of(args("version", "normalize", "--help"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "normalize", "@list"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "normalize", "--", "1.0"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "compare", "1"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "sort", "-r", "-r"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "sort", "1.0"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "show", "a", "b"))).isNull();
-    assertThat(QuickVersionCommand.of(args("version", "bump", "minor"))).isNull();
-    assertThat(QuickVersionCommand.of(args("check", "normalize"))).isNull();
+    assertThat(QuickCommand.of(args("version", "normalize", "--help"))).isNull();
+    assertThat(QuickCommand.of(args("version", "normalize", "@list"))).isNull();
+    assertThat(QuickCommand.of(args("version", "normalize", "--", "1.0"))).isNull();
+    assertThat(QuickCommand.of(args("version", "compare", "1"))).isNull();
+    assertThat(QuickCommand.of(args("version", "sort", "-r", "-r"))).isNull();
+    assertThat(QuickCommand.of(args("version", "sort", "1.0"))).isNull();
+    assertThat(QuickCommand.of(args("version", "show", "a", "b"))).isNull();
+    assertThat(QuickCommand.of(args("version", "bump", "minor"))).isNull();
+    assertThat(QuickCommand.of(args("check", "normalize"))).isNull();
+    assertThat(QuickCommand.of(args("rules", "--markdown", "--markdown"))).isNull();
+    assertThat(QuickCommand.of(args("rules", "extra"))).isNull();
   }
 
   @Test
@@ -58,6 +62,8 @@ class QuickVersionCommandTest {
             new Case(sortable, "version", "sort", "--reverse"),
             new Case(stdin, "version", "sort"),
             new Case("", "version", "show", dir.toString()),
+            new Case("", "rules"),
+            new Case("", "rules", "--markdown"),
             new Case("", "version", "show", dir.resolve("missing").toString()));
     for (Case c : cases) {
       Run quick = CliFixture.run(Map.of(), false, c.stdin(), c.args());
