@@ -58,13 +58,13 @@ load() { cut -d ' ' -f 1-3 /proc/loadavg; }
 timed() {
   local name=$1 expected=$2 input=$3 status=0
   shift 3
-  /usr/bin/time -f 'T %e %U %S' -o "$work/time" "$@" < "$input" > "$work/$name.out" \
+  "$python" "$here/process_time.py" "$work/time" "$@" < "$input" > "$work/$name.out" \
     2> "$work/$name.err" || status=$?
   if [ "$status" -ne "$expected" ]; then
     cat "$work/$name.err" >&2
     die "$name: exit code $status, expected $expected: $*"
   fi
-  grep '^T ' "$work/time" | awk '{printf "%s %.2f\n", $2, $3 + $4}' >> "$work/$name.t"
+  grep '^T ' "$work/time" | cut -d ' ' -f 2- >> "$work/$name.t"
 }
 median() { # of column $2 of file $1
   awk -v c="$2" '{print $c}' "$1" | sort -g \

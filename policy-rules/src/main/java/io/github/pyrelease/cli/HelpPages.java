@@ -31,7 +31,7 @@ final class HelpPages {
   static List<List<String>> paths() {
     List<List<String>> paths = new ArrayList<>();
     paths.add(List.of());
-    for (String name : PyreleaseCli.SUBCOMMANDS.all().keySet()) {
+    for (String name : PyreleaseCli.Commands.SUBCOMMANDS.all().keySet()) {
       paths.add(List.of(name));
     }
     for (String name : VersionCommand.SUBCOMMANDS.all().keySet()) {

@@ -31,16 +31,23 @@ import picocli.CommandLine.Spec;
     })
 public final class PyreleaseCli implements Runnable {
 
-  /** The subcommands, in the order help lists them; see {@link Subcommands}. */
-  static final Subcommands SUBCOMMANDS =
-      new Subcommands()
-          .with("check", CheckCommand::new)
-          .with("audit", AuditCommand::new)
-          .with("build", BuildCommand::new)
-          .with("publish", PublishCommand::new)
-          .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new)
-          .with("secrets", SecretsCommand::new);
+  /**
+   * The subcommands, in the order help lists them; see {@link Subcommands}. In a class of their own
+   * so that a run picocli does not parse (a help page, a quick command) loads none of them.
+   */
+  static final class Commands {
+    static final Subcommands SUBCOMMANDS =
+        new Subcommands()
+            .with("check", CheckCommand::new)
+            .with("audit", AuditCommand::new)
+            .with("build", BuildCommand::new)
+            .with("publish", PublishCommand::new)
+            .with("version", VersionCommand::new)
+            .with("rules", RulesCommand::new)
+            .with("secrets", SecretsCommand::new);
+
+    private Commands() {}
+  }
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -79,7 +86,9 @@ public final class PyreleaseCli implements Runnable {
     }
     QuickCommand.Result result =
         quick.run(
-            input == null ? List.of() : new String(input, StandardCharsets.UTF_8).lines().toList());
+            input == null
+                ? List.of()
+                : QuickCommand.lines(new String(input, StandardCharsets.UTF_8)));
     if (result == null) {
       PyreleaseCli again =
           input == null
@@ -108,7 +117,7 @@ public final class PyreleaseCli implements Runnable {
    */
   CommandLine commandLine(String first, String second) {
     CommandLine commandLine = new CommandLine(this);
-    CommandLine version = SUBCOMMANDS.addTo(commandLine, first).get("version");
+    CommandLine version = Commands.SUBCOMMANDS.addTo(commandLine, first).get("version");
     if (version != null) {
       VersionCommand.SUBCOMMANDS.addTo(version, "version".equals(first) ? second : null);
     }

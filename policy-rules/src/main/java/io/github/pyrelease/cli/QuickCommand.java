@@ -119,5 +119,29 @@ final class QuickCommand {
     }
   }
 
+  /**
+   * The lines of {@code text} as {@link String#lines()} splits them (at {@code \n}, {@code \r} and
+   * {@code \r\n}), without its stream: the first lambda a cold JVM links costs milliseconds.
+   */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < length) {
+      lines.add(text.substring(start));
+    }
+    return lines;
+  }
+
   record Result(String out, int exit) {}
 }

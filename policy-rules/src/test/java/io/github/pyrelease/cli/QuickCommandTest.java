@@ -73,6 +73,17 @@ class QuickCommandTest {
   }
 
   @Test
+  void standardInputIsSplitIntoLinesAsStringLinesSplitsIt() {
+    for (String text :
+        List.of(
+            "", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "\n\n", "a\r", "\r\n\r", "a\n\r\nb")) {
+      assertThat(QuickCommand.lines(text))
+          .as("%s", text.replace("\r", "\\r").replace("\n", "\\n"))
+          .isEqualTo(text.lines().toList());
+    }
+  }
+
+  @Test
   void aFailedQuickRunLeavesPicocliTheInputItHadRead() {
     Run run = CliFixture.run(Map.of(), false, "1.0\nnope\n", "version", "sort");
 
