@@ -172,9 +172,9 @@ final class VersionCommand implements Runnable {
     static boolean normalize(List<String> versions, StringBuilder out) {
       boolean allValid = true;
       for (String text : versions) {
-        Version version = Version.tryParse(text).orElse(null);
-        if (version != null) {
-          out.append(version).append('\n');
+        String normalised = Version.normalize(text);
+        if (normalised != null) {
+          out.append(normalised).append('\n');
         } else {
           out.append("invalid: ").append(Version.whyInvalid(text)).append('\n');
           allValid = false;
