@@ -6,15 +6,16 @@
 # output against the peer's where the work is the same, what the sink received); a run that fails
 # or does nothing stops the benchmark.
 #
-#   benchmarks/run-all.sh            # the full sizes (a 1 GiB wheel, a 500 MiB upload): ~10 min
+#   benchmarks/run-all.sh            # the full sizes (200 wheels, a 1 GiB wheel, a 500 MiB upload)
 #   benchmarks/run-all.sh --quick    # smaller files and fewer runs: under 3 minutes
 #   benchmarks/run-all.sh --only startup|versions|dists|uploads [--quick]
 #
 # Cold: a fresh process each run, as a user runs the command (bin/pyrelease, the launcher users
 # run; python3 -m twine; a Python script with packaging). Warm: the same work repeated in one
 # process, the later half of the rounds counted (pyrelease: WarmCli, in one JVM as a Maven build
-# runs the goals; twine: warm_twine.py; versions: JMH against timeit). Wall and CPU (user + system)
-# are medians; the ratio is the peer's wall over ours (above 1: pyrelease is faster).
+# runs the goals; twine: warm_twine.py; packaging: version_cli_packaging.py ROUNDS). Wall and CPU
+# (user + system, to the microsecond) are medians; the ratio is the peer's wall over ours (above 1:
+# pyrelease is faster).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -149,7 +150,7 @@ if section startup; then
 fi
 
 if section versions; then
-  echo "== versions: cold, $runs interleaved pairs each; warm: JMH against timeit"
+  echo "== versions: cold, $runs interleaved pairs each; warm: 40 rounds in one JVM, 10 in one Python"
   versions=$here/src/main/resources/versions.txt
   for _ in $(seq 20); do cat "$versions"; done > "$work/v20k"
   "$python" "$here/version_cli_packaging.py" valid < "$work/v20k" > "$work/v19k"
