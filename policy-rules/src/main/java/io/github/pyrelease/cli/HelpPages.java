@@ -40,13 +40,34 @@ final class HelpPages {
     return paths;
   }
 
-  /** The page these arguments ask for, or null when they are not a bare help request. */
+  /**
+   * The page these arguments ask for, or null when they are not a bare help request. Decided by the
+   * pages there are, without loading the commands (their classes and the lambdas that make them).
+   */
   static List<String> requested(String[] args) {
-    if (args.length == 0 || !isHelpOption(args[args.length - 1])) {
+    if (args.length == 0 || args.length > 3 || !isHelpOption(args[args.length - 1])) {
       return null;
     }
     List<String> path = Arrays.asList(args).subList(0, args.length - 1);
-    return paths().contains(path) ? path : null;
+    for (String name : path) {
+      if (!isCommandName(name)) {
+        return null;
+      }
+    }
+    return HelpPages.class.getResource(resource(path, Ansi.OFF)) != null ? path : null;
+  }
+
+  /** Lower-case letters only: no path a resource name could climb out with. */
+  private static boolean isCommandName(String arg) {
+    if (arg.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < arg.length(); i++) {
+      if (arg.charAt(i) < 'a' || arg.charAt(i) > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isHelpOption(String arg) {

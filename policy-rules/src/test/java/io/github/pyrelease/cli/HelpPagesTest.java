@@ -56,6 +56,8 @@ class HelpPagesTest {
     assertThat(HelpPages.requested(new String[] {"check", ".", "--help"})).isNull();
     assertThat(HelpPages.requested(new String[] {"--help", "check"})).isNull();
     assertThat(HelpPages.requested(new String[] {"check", "--help=true"})).isNull();
+    assertThat(HelpPages.requested(new String[] {"..", "--help"})).isNull();
+    assertThat(HelpPages.requested(new String[] {"version", "bump", "minor", "--help"})).isNull();
   }
 
   private static String[] args(List<String> path, String option) {
