@@ -5,8 +5,12 @@ import io.github.pyrelease.FrontEnd;
 import io.github.pyrelease.PyreleaseException;
 import io.github.pyrelease.check.ToolVersion;
 import io.github.pyrelease.python.ProcessFailedException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,16 +31,23 @@ import picocli.CommandLine.Spec;
     })
 public final class PyreleaseCli implements Runnable {
 
-  /** The subcommands, in the order help lists them; see {@link Subcommands}. */
-  static final Subcommands SUBCOMMANDS =
-      new Subcommands()
-          .with("check", CheckCommand::new)
-          .with("audit", AuditCommand::new)
-          .with("build", BuildCommand::new)
-          .with("publish", PublishCommand::new)
-          .with("version", VersionCommand::new)
-          .with("rules", RulesCommand::new)
-          .with("secrets", SecretsCommand::new);
+  /**
+   * The subcommands, in the order help lists them; see {@link Subcommands}. In a class of their own
+   * so that a run picocli does not parse (a help page, a quick command) loads none of them.
+   */
+  static final class Commands {
+    static final Subcommands SUBCOMMANDS =
+        new Subcommands()
+            .with("check", CheckCommand::new)
+            .with("audit", AuditCommand::new)
+            .with("build", BuildCommand::new)
+            .with("publish", PublishCommand::new)
+            .with("version", VersionCommand::new)
+            .with("rules", RulesCommand::new)
+            .with("secrets", SecretsCommand::new);
+
+    private Commands() {}
+  }
 
   private final InputStream in;
   private final Map<String, String> environment;
@@ -57,17 +68,60 @@ public final class PyreleaseCli implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(this);
-    String first = args.length > 0 ? args[0] : null;
-    CommandLine version = SUBCOMMANDS.addTo(commandLine, first).get("version");
-    if (version != null) {
-      VersionCommand.SUBCOMMANDS.addTo(
-          version, "version".equals(first) && args.length > 1 ? args[1] : null);
+    List<String> page = HelpPages.requested(args);
+    if (page != null && HelpPages.print(page, out)) {
+      return ExitCode.OK;
     }
+    QuickCommand quick = QuickCommand.of(args);
+    if (quick == null) {
+      return withPicocli(args, out, err);
+    }
+    byte[] input = null;
+    if (quick.readsStandardInput()) {
+      try {
+        input = in.readAllBytes();
+      } catch (IOException e) {
+        return withPicocli(args, out, err); // which reports it
+      }
+    }
+    QuickCommand.Result result =
+        quick.run(
+            input == null
+                ? List.of()
+                : QuickCommand.lines(new String(input, StandardCharsets.UTF_8)));
+    if (result == null) {
+      PyreleaseCli again =
+          input == null
+              ? this
+              : new PyreleaseCli(new ByteArrayInputStream(input), environment, terminal);
+      return again.withPicocli(args, out, err);
+    }
+    out.print(result.out());
+    out.flush();
+    return result.exit();
+  }
+
+  /** Runs the command line through picocli. */
+  int withPicocli(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine =
+        commandLine(args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : null);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(this::handle);
     return commandLine.execute(args);
+  }
+
+  /**
+   * This command with the subcommand {@code first} names, or all when it names none; under {@code
+   * version}, likewise the one {@code second} names.
+   */
+  CommandLine commandLine(String first, String second) {
+    CommandLine commandLine = new CommandLine(this);
+    CommandLine version = Commands.SUBCOMMANDS.addTo(commandLine, first).get("version");
+    if (version != null) {
+      VersionCommand.SUBCOMMANDS.addTo(version, "version".equals(first) ? second : null);
+    }
+    return commandLine;
   }
 
   @Spec private CommandLine.Model.CommandSpec spec;

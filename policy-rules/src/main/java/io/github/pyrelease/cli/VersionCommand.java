@@ -94,25 +94,32 @@ final class VersionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PythonProject project = ScmVersions.read(projectDir);
       PrintWriter out = spec.commandLine().getOut();
-      String version = PolicyCheck.declaredVersion(project);
-      out.println(
-          (project.name() == null ? "(unnamed project)" : project.name())
-              + " "
-              + (version == null ? "(version computed at build time)" : version));
-      for (VersionSource source : project.versionSources()) {
-        out.println(
-            String.format(
-                Locale.ROOT,
-                "  %-40s %-44s %s%s",
-                source.line() > 0 ? source.location() + ":" + source.column() : source.file(),
-                source.label(),
-                describe(source),
-                source.primary() ? "  (used by the build)" : ""));
-      }
+      out.print(describe(ScmVersions.read(projectDir)));
       out.flush();
       return ExitCode.OK;
+    }
+
+    /** The project's name and version, then one line for each place that declares it. */
+    static String describe(PythonProject project) {
+      StringBuilder text = new StringBuilder();
+      String version = PolicyCheck.declaredVersion(project);
+      text.append(project.name() == null ? "(unnamed project)" : project.name())
+          .append(' ')
+          .append(version == null ? "(version computed at build time)" : version)
+          .append('\n');
+      for (VersionSource source : project.versionSources()) {
+        text.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-40s %-44s %s%s",
+                    source.line() > 0 ? source.location() + ":" + source.column() : source.file(),
+                    source.label(),
+                    describe(source),
+                    source.primary() ? "  (used by the build)" : ""))
+            .append('\n');
+      }
+      return text.toString();
     }
 
     private static String describe(VersionSource source) {
@@ -149,18 +156,31 @@ final class VersionCommand implements Runnable {
 
     @Override
     public Integer call() {
+      StringBuilder text = new StringBuilder();
+      boolean allValid = normalize(parent.argumentsOrStdin(versions), text);
       PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+      return allValid ? ExitCode.OK : ExitCode.RULE_FAILED;
+    }
+
+    /**
+     * Appends a line for each version, normalised or {@code invalid: <reason>}.
+     *
+     * @return whether every version was valid
+     */
+    static boolean normalize(List<String> versions, StringBuilder out) {
       boolean allValid = true;
-      for (String text : parent.argumentsOrStdin(versions)) {
-        try {
-          out.println(Version.parse(text));
-        } catch (InvalidVersionException e) {
-          out.println("invalid: " + e.reason());
+      for (String text : versions) {
+        String normalised = Version.normalize(text);
+        if (normalised != null) {
+          out.append(normalised).append('\n');
+        } else {
+          out.append("invalid: ").append(Version.whyInvalid(text)).append('\n');
           allValid = false;
         }
       }
-      out.flush();
-      return allValid ? ExitCode.OK : ExitCode.RULE_FAILED;
+      return allValid;
     }
   }
 
@@ -180,10 +200,15 @@ final class VersionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      int order = Integer.signum(parse(spec, first).compareTo(parse(spec, second)));
-      spec.commandLine().getOut().println(order < 0 ? "<" : order == 0 ? "=" : ">");
+      spec.commandLine().getOut().println(order(parse(spec, first), parse(spec, second)));
       spec.commandLine().getOut().flush();
       return ExitCode.OK;
+    }
+
+    /** {@code <}, {@code =} or {@code >}. */
+    static String order(Version first, Version second) {
+      int order = Integer.signum(first.compareTo(second));
+      return order < 0 ? "<" : order == 0 ? "=" : ">";
     }
   }
 
@@ -227,12 +252,19 @@ final class VersionCommand implements Runnable {
       if (!invalid.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(), describe(invalid));
       }
-      Comparator<Line> order = Comparator.comparing(Line::version);
-      lines.sort(reverse ? order.reversed() : order);
       PrintWriter out = spec.commandLine().getOut();
-      lines.forEach(line -> out.println(line.text()));
+      out.print(sorted(lines, reverse));
       out.flush();
       return ExitCode.OK;
+    }
+
+    /** The lines' texts in PEP 440 order, one a line; equal versions keep their order. */
+    static String sorted(List<Line> lines, boolean reverse) {
+      Comparator<Line> order = Comparator.comparing(Line::version);
+      lines.sort(reverse ? order.reversed() : order);
+      StringBuilder text = new StringBuilder();
+      lines.forEach(line -> text.append(line.text()).append('\n'));
+      return text.toString();
     }
 
     private static String describe(List<String> invalid) {
@@ -245,6 +277,6 @@ final class VersionCommand implements Runnable {
       return text.toString();
     }
 
-    private record Line(String text, Version version) {}
+    record Line(String text, Version version) {}
   }
 }

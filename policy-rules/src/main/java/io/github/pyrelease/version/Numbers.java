@@ -20,16 +20,16 @@ final class Numbers {
 
   private Numbers() {}
 
-  /** The value of the ASCII digits text[start, end), at most MAX_DIGITS of them. */
-  static BigInteger parse(String text, int start, int end) {
+  /** The value of the ASCII digits chars[start, end), at most MAX_DIGITS of them. */
+  static BigInteger parse(char[] chars, int start, int end) {
     if (end - start <= LONG_DIGITS) {
       long value = 0;
       for (int i = start; i < end; i++) {
-        value = value * 10 + (text.charAt(i) - '0');
+        value = value * 10 + (chars[i] - '0');
       }
       return BigInteger.valueOf(value);
     }
-    return new BigInteger(text.substring(start, end));
+    return new BigInteger(new String(chars, start, end - start));
   }
 
   static BigInteger requireNonNegative(BigInteger number, String what) {

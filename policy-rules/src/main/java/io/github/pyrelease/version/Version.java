@@ -47,6 +47,9 @@ public final class Version implements Comparable<Version> {
     this.significant = length;
   }
 
+  /** Longer texts are never taken for plain releases by {@link #normalize}. */
+  private static final int PLAIN_RELEASE_MAX = 64;
+
   /**
    * Reads a version as packaging does: case-insensitive, surrounding whitespace and a leading
    * {@code v} ignored, alternate spellings and separators accepted.
@@ -78,6 +81,57 @@ public final class Version implements Comparable<Version> {
   /** The version, or empty when the text (possibly null) is not one; builds no exception. */
   public static Optional<Version> tryParse(String text) {
     return text == null ? Optional.empty() : Optional.ofNullable(new VersionScanner(text).scan());
+  }
+
+  /**
+   * The normalised form of the text ({@code parse(text).toString()}), or null when it is not a
+   * version. A plain release, digits and dots without leading zeros (two thirds of real versions),
+   * is its own normal form and is recognised without building the version: in a cold JVM, a short
+   * command line's, that check is a fraction of a parse.
+   */
+  public static String normalize(String text) {
+    if (isPlainRelease(Objects.requireNonNull(text, "text"))) {
+      return text;
+    }
+    VersionScanner scanner = new VersionScanner(text);
+    Version version = scanner.scan();
+    return version == null ? null : version.toString();
+  }
+
+  /**
+   * Numbers joined by single dots, no number with a leading zero ({@code 01} normalises to {@code
+   * 1}), short enough that no number can have too many digits.
+   */
+  private static boolean isPlainRelease(String text) {
+    int length = text.length();
+    if (length > PLAIN_RELEASE_MAX) {
+      return false;
+    }
+    for (int i = 0; ; i++) {
+      int start = i;
+      while (i < length && VersionScanner.isDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i == start || (i - start > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+      if (i == length) {
+        return true;
+      }
+      if (text.charAt(i) != '.') {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Why the text is not a version, as {@link InvalidVersionException#reason()} says it, or null
+   * when it is one; builds no exception (where many texts may be invalid, such as {@code pyrelease
+   * version normalize}, an exception each costs more than the parse).
+   */
+  public static String whyInvalid(String text) {
+    VersionScanner scanner = new VersionScanner(Objects.requireNonNull(text, "text"));
+    return scanner.scan() == null ? scanner.failure().reason() : null;
   }
 
   /**

@@ -24,7 +24,7 @@ class SubcommandsTest {
   @Test
   void namesAreTheCommandsOwnNames() {
     assertNames(
-        PyreleaseCli.SUBCOMMANDS,
+        PyreleaseCli.Commands.SUBCOMMANDS,
         List.of("check", "audit", "build", "publish", "version", "rules", "secrets"));
     assertNames(
         VersionCommand.SUBCOMMANDS, List.of("show", "normalize", "compare", "sort", "bump"));
@@ -33,11 +33,11 @@ class SubcommandsTest {
   @Test
   void onlyTheNamedSubcommandIsBuilt() {
     CommandLine root = new CommandLine(new PyreleaseCli(System.in, Map.of(), false));
-    PyreleaseCli.SUBCOMMANDS.addTo(root, "rules");
+    PyreleaseCli.Commands.SUBCOMMANDS.addTo(root, "rules");
     assertThat(root.getSubcommands().keySet()).containsExactly("rules");
 
     CommandLine all = new CommandLine(new PyreleaseCli(System.in, Map.of(), false));
-    PyreleaseCli.SUBCOMMANDS.addTo(all, "chek");
+    PyreleaseCli.Commands.SUBCOMMANDS.addTo(all, "chek");
     assertThat(all.getSubcommands().keySet())
         .containsExactly("check", "audit", "build", "publish", "version", "rules", "secrets");
   }

@@ -85,6 +85,13 @@ class InvalidVersionTest {
     assertThat(failure.input()).isEqualTo(input);
     assertThat(failure.reason()).contains(reason);
     assertThat(failure).hasMessage("invalid version '" + input + "': " + failure.reason());
+    assertThat(Version.whyInvalid(input)).isEqualTo(failure.reason());
+  }
+
+  @Test
+  void aVersionHasNoReasonToBeInvalid() {
+    assertThat(Version.whyInvalid("1.0")).isNull();
+    assertThat(Version.whyInvalid(" v1!2.0rc1.post3.dev4+local.7 ")).isNull();
   }
 
   @Test

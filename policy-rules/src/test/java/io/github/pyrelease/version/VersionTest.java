@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -255,5 +259,40 @@ class VersionTest {
     assertThat(Version.same("not a version", "1.0")).isFalse();
     assertThat(Version.same(null, "1.0")).isFalse();
     assertThat(Version.same(null, null)).isTrue();
+  }
+
+  @Test
+  void normalizeIsTheParsedVersionsTextOrNull() throws Exception {
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "1",
+                "0",
+                "1.0",
+                "1.0.0",
+                "10.20.30",
+                "01",
+                "1.01",
+                "0.0",
+                "00",
+                "1..2",
+                ".1",
+                "1.",
+                "",
+                " 1.0",
+                "1.0 ",
+                "v1.0",
+                "1.0a1",
+                "1" + ".0".repeat(40),
+                "1".repeat(70),
+                "\u0661"));
+    texts.addAll(
+        Files.readAllLines(
+            Path.of("../benchmarks/src/main/resources/versions.txt"), StandardCharsets.UTF_8));
+    for (String text : texts) {
+      assertThat(Version.normalize(text))
+          .as("'%s'", text)
+          .isEqualTo(Version.tryParse(text).map(Version::toString).orElse(null));
+    }
   }
 }
