@@ -882,6 +882,15 @@ public final class RstChecker {
 
   private int explicit(List<String> lines, int first, int i, boolean nested) {
     int end = endOfIndented(lines, i + 1);
+    if (TARGET.matcher(lines.get(i)).matches()) {
+      // docutils ends a hyperlink target at its first blank line (until_blank): indented text
+      // after that is a block quote of the body, not part of the target
+      int k = i + 1;
+      while (k < end && !lines.get(k).isEmpty()) {
+        k++;
+      }
+      end = k < end ? k + 1 : end;
+    }
     int last = trimBlank(lines, i, end);
     endsWithBlank(lines, end, first, "Explicit markup");
     String line = lines.get(i);
@@ -1418,10 +1427,14 @@ public final class RstChecker {
       return true;
     }
     char before = s.charAt(i - 1);
-    return Character.isWhitespace(before)
-        || before == '<'
-        || isPunctuation(before) && before != '\\';
+    if (before < 0x80) {
+      // docutils' start-string prefix in ASCII: openers and delimiters only, so not after ')'
+      return Character.isWhitespace(before) || START_FOLLOWED.indexOf(before) >= 0;
+    }
+    return Character.isWhitespace(before) || isPunctuation(before);
   }
+
+  private static final String START_FOLLOWED = "\"'(<[{-/:";
 
   private static boolean endAllowed(String s, int i) {
     if (i >= s.length()) {

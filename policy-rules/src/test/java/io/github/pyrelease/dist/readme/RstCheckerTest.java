@@ -241,6 +241,9 @@ class RstCheckerTest {
     "=====  =====\nName   Notes\n=====  =====\nacme   * one\n       * two\n=====  =====",
     "Title\n===\nis a paragraph.",
     "`\nTitle\n===\nis a paragraph.",
+    // a start-string needs whitespace, an opener or a delimiter before it: not ')', ']' or '.'
+    "Levels: CRITICAL|ERROR|WARN(ING)|[default: 'INFO']|DEBUG.",
+    "After a paren (x)*y, a bracket [x]`y and a dot.**z stay text.",
   };
 
   private static final String[] BAD = {
