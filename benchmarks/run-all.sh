@@ -8,7 +8,7 @@
 #
 #   benchmarks/run-all.sh            # the full sizes (200 wheels, a 1 GiB wheel, a 500 MiB upload)
 #   benchmarks/run-all.sh --quick    # smaller files and fewer runs: under 3 minutes
-#   benchmarks/run-all.sh --only startup|versions|dists|uploads [--quick]
+#   benchmarks/run-all.sh --only startup|versions|dists|uploads|secrets|audit|recursive [--quick]
 #
 # Cold: a fresh process each run, as a user runs the command (bin/pyrelease, the launcher users
 # run; python3 -m twine; a Python script with packaging). Warm: the same work repeated in one
@@ -26,15 +26,18 @@ while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
     --only) only=$2 && shift ;;
-    *) echo "usage: run-all.sh [--quick] [--only startup|versions|dists|uploads]" >&2 && exit 2 ;;
+    *) echo "usage: run-all.sh [--quick] [--only startup|versions|dists|uploads|secrets|audit|recursive]" >&2 && exit 2 ;;
   esac
   shift
 done
 if [ -n "$quick" ]; then
   runs=${RUNS:-5} wheels=50 large_mib=128 large_runs=2 upload_mib=64 upload_runs=2 rounds=6
+  secrets_mb=20 secrets_runs=2 audit_runs=3 packages=50
 else
   runs=${RUNS:-9} wheels=200 large_mib=1024 large_runs=3 upload_mib=500 upload_runs=3 rounds=10
+  secrets_mb=200 secrets_runs=3 audit_runs=5 packages=200
 fi
+snapshot=${SNAPSHOT:-$root/../shared/data/osv/PyPI-pypa-advisory-database.zip}
 work=$(mktemp -d)
 sink_pid=
 cleanup() {
@@ -291,6 +294,74 @@ if section uploads; then
   warm upwarm-twine
   warm upwarm
   row "uploading one 8 MiB wheel, warm (one JVM, as in Maven; one Python)" upwarm "twine upload" upwarm-twine "ratio>=1"
+fi
+
+if section secrets; then
+  echo "== secrets: a mixed text tree of $secrets_mb MB with 100 planted secrets, $secrets_runs interleaved pairs"
+  "$python" "$here/generate_secrets_tree.py" "$work/secrets" "$secrets_mb" > /dev/null
+  tree=$work/secrets/tree
+  bytes=$(find "$tree" -path "$tree/.git" -prune -o -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+  planted=$(wc -l < "$work/secrets/planted.txt")
+  secretlint="${SECRETLINT:-$HOME/.cache/pyrelease-secretlint-11.7.1/node_modules/.bin/secretlint}"
+  echo '{"rules": [{"id": "@secretlint/secretlint-rule-preset-recommend"}]}' > "$work/secretlintrc.json"
+  timed secrets 1 $none "$pyrelease" secrets "$tree" # untimed: the class-data archive
+  : > "$work/secrets.t"
+  for run in $(seq "$secrets_runs"); do
+    timed secrets 1 $none "$pyrelease" secrets "$tree"
+    grep -q "^$planted secrets found" "$work/secrets.out" || die "pyrelease secrets did not find the $planted planted secrets"
+    if [ -x "$secretlint" ]; then
+      # secretlint exits 1 on findings; it is given the same files (git's view: none is ignored)
+      timed secretlint 1 $none bash -c 'cd "$1" && "$2" --secretlintrc "$3" "**/*"' - "$tree" "$secretlint" "$work/secretlintrc.json"
+    fi
+  done
+  if [ -x "$secretlint" ]; then
+    row "scanning $((bytes / 1000000)) MB of text for secrets, cold (target also 150 MB/s)" secrets "secretlint (recommended)" secretlint "ratio>=10"
+  else
+    echo "   secretlint not installed (SecretlintComparisonTest installs it from npm): no peer"
+    row "scanning $((bytes / 1000000)) MB of text for secrets, cold" secrets - - -
+  fi
+  mbps=$(awk -v b="$bytes" -v w="$(median "$work/secrets.t" 1)" -v c="$(median "$work/secrets.t" 2)" 'BEGIN {printf "%.0f MB/s wall, %.0f MB/s CPU", b / 1e6 / w, b / 1e6 / c}')
+  echo "   pyrelease: $mbps (target 150 MB/s)"
+  rm -rf "$work/secrets"
+fi
+
+if section audit; then
+  echo "== audit: 500 pins against the PyPA snapshot, $audit_runs runs cold (no index cache) and warm"
+  [ -f "$snapshot" ] || die "no OSV snapshot at $snapshot (SNAPSHOT=...)"
+  mkdir -p "$work/audit/project"
+  printf '[project]\nname = "audit-bench"\nversion = "1.0.0"\n' > "$work/audit/project/pyproject.toml"
+  "$python" "$here/generate_osv_bench.py" "$snapshot" "$work/audit" 500 1 > /dev/null
+  audit=(audit --path "$work/audit/project" -r "$work/audit/requirements.txt" --format json --advisories "$snapshot")
+  timed auditcold 1 $none "$pyrelease" "${audit[@]}" --cache-dir "$work/audit/c0" # untimed: the archive
+  : > "$work/auditcold.t"
+  for run in $(seq "$audit_runs"); do
+    rm -rf "$work/audit/cache"
+    timed auditcold 1 $none "$pyrelease" "${audit[@]}" --cache-dir "$work/audit/cache"
+    timed auditwarm 1 $none "$pyrelease" "${audit[@]}" --cache-dir "$work/audit/cache"
+    "$python" -c 'import json, sys; d = json.load(open(sys.argv[1]))["dependencies"]; sys.exit(0 if len(d) == 500 and any(x["vulns"] for x in d) else 1)' \
+      "$work/auditwarm.out" || die "the audit did not list 500 dependencies with their advisories"
+  done
+  row "auditing 500 pins against the PyPA snapshot, cold (the index built)" auditcold - - "wall<5"
+  row "auditing 500 pins against the PyPA snapshot, warm (the index cached)" auditwarm - - "wall<0.5"
+  rm -rf "$work/audit"
+fi
+
+if section recursive; then
+  echo "== check --recursive: a generated monorepo of $packages packages and its root, $runs runs"
+  repo=$("$python" "$here/generate_monorepo.py" "$work/mono" "$packages")
+  projects=$((packages + 1))
+  expected="$projects projects: $projects passed, 0 failed, 0 with facts not obtained, 0 not checked"
+  recursive=(check "$repo" --recursive --stage source --offline --format json)
+  timed recursive 0 $none "$pyrelease" "${recursive[@]}" # untimed: the archive
+  : > "$work/recursive.t"
+  for run in $(seq "$runs"); do
+    timed recursive 0 $none "$pyrelease" "${recursive[@]}"
+    tail -n 1 "$work/recursive.out" | grep -qxF "$expected" || die "check --recursive: $(tail -n 1 "$work/recursive.out")"
+  done
+  # the target is the issue's, for 200 packages; --quick checks fewer
+  row "checking $projects projects' source rules in one process (--recursive), cold" recursive - - \
+    "$([ "$packages" -eq 200 ] && echo 'wall<3' || echo -)"
+  rm -rf "$work/mono"
 fi
 
 echo
