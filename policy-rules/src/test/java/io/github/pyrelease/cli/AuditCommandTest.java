@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,24 @@ class AuditCommandTest {
         "# pinned\nJinja2==2.10\nrequests==2.32.3  # fine\nflask>=2\n");
     database =
         Path.of(getClass().getResource("/io/github/pyrelease/vuln/pypa-subset").toURI()).toString();
+  }
+
+  /**
+   * {@code pyrelease audit} of the project's requirements against the subset, then {@code more}.
+   */
+  private Run audit(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "audit",
+                "--path",
+                dir.toString(),
+                "--advisories",
+                database,
+                "-r",
+                dir.resolve("requirements.txt").toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private Run run(String... args) {
@@ -63,22 +83,10 @@ class AuditCommandTest {
             }
           });
       index.start();
-      String[] audit = {
-        "audit",
-        "--path",
-        dir.toString(),
-        "--advisories",
-        database,
-        "-r",
-        dir.resolve("requirements.txt").toString()
-      };
-      Run without = run(audit);
+      Run without = audit();
       assertThat(without.out()).contains("Jinja2 2.10: licence unknown");
 
-      String[] asked = java.util.Arrays.copyOf(audit, audit.length + 2);
-      asked[audit.length] = "--license-index";
-      asked[audit.length + 1] = index.url("/").toString();
-      Run with = run(asked);
+      Run with = audit("--license-index", index.url("/").toString());
       assertThat(with.out())
           .as(with.out() + with.err())
           .doesNotContain("Jinja2 2.10: licence unknown")
@@ -91,15 +99,7 @@ class AuditCommandTest {
 
   @Test
   void aVulnerablePinFailsNamingTheAdvisoryTheFixAndTheLine() {
-    Run run =
-        run(
-            "audit",
-            "--path",
-            dir.toString(),
-            "--advisories",
-            database,
-            "-r",
-            dir.resolve("requirements.txt").toString());
+    Run run = audit();
 
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.out())
@@ -112,17 +112,7 @@ class AuditCommandTest {
 
   @Test
   void jsonIsPipAuditsShapeWithEveryDependencyListed() throws IOException {
-    Run run =
-        run(
-            "audit",
-            "--path",
-            dir.toString(),
-            "--advisories",
-            database,
-            "-r",
-            dir.resolve("requirements.txt").toString(),
-            "--format",
-            "json");
+    Run run = audit("--format", "json");
 
     assertThat(run.exit()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -160,15 +150,7 @@ class AuditCommandTest {
         "rules:\n  vulnerabilities:\n    level: error\n    unpinned: false\n    ignore:\n"
             + "      - { id: GHSA-462w-v97r-4m45, until: 2099-01-31, reason: sandbox unused }\n"
             + "      - { id: CVE-2020-28493, until: 2099-01-31, reason: no untrusted templates }\n");
-    Run run =
-        run(
-            "audit",
-            "--path",
-            dir.toString(),
-            "--advisories",
-            database,
-            "-r",
-            dir.resolve("requirements.txt").toString());
+    Run run = audit();
 
     assertThat(run.out() + run.err())
         .contains("waived until 2099-01-31")
@@ -178,15 +160,7 @@ class AuditCommandTest {
 
   @Test
   void theAuditWritesAValidCycloneDxSbomOfTheInventory() throws Exception {
-    Run run =
-        run(
-            "audit",
-            "--path",
-            dir.toString(),
-            "--advisories",
-            database,
-            "-r",
-            dir.resolve("requirements.txt").toString());
+    Run run = audit();
 
     Path sbom = dir.resolve("target/pyrelease/sbom.json");
     assertThat(run.out()).contains("report: " + sbom);
