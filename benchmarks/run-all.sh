@@ -8,7 +8,7 @@
 #
 #   benchmarks/run-all.sh            # the full sizes (200 wheels, a 1 GiB wheel, a 500 MiB upload)
 #   benchmarks/run-all.sh --quick    # smaller files and fewer runs: under 3 minutes
-#   benchmarks/run-all.sh --only startup|versions|dists|uploads|secrets|audit|recursive [--quick]
+#   benchmarks/run-all.sh --only startup|versions|dists|uploads|secrets|audit|recursive|git [--quick]
 #
 # Cold: a fresh process each run, as a user runs the command (bin/pyrelease, the launcher users
 # run; python3 -m twine; a Python script with packaging). Warm: the same work repeated in one
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
     --only) only=$2 && shift ;;
-    *) echo "usage: run-all.sh [--quick] [--only startup|versions|dists|uploads|secrets|audit|recursive]" >&2 && exit 2 ;;
+    *) echo "usage: run-all.sh [--quick] [--only startup|versions|dists|uploads|secrets|audit|recursive|git]" >&2 && exit 2 ;;
   esac
   shift
 done
@@ -362,6 +362,25 @@ if section recursive; then
   row "checking $projects projects' source rules in one process (--recursive), cold" recursive - - \
     "$([ "$packages" -eq 200 ] && echo 'wall<3' || echo -)"
   rm -rf "$work/mono"
+fi
+
+if section git; then
+  echo "== git: the release stage's git rules on a repository of 50,000 files and 10,000 tags, $runs interleaved pairs"
+  "$python" "$here/generate_git_repo.py" "$work/git" > /dev/null
+  repo=$work/git/repo
+  release=(check "$repo" --stage release --rules clean-tree,branch,tag-free,version-increases --offline
+    --format json --out "$work/git-out")
+  timed gitrules 0 $none "$pyrelease" "${release[@]}" # untimed: the archive
+  : > "$work/gitrules.t"
+  for run in $(seq "$runs"); do
+    # the same facts read by git itself: the work tree's status and the tags
+    timed gitcli 0 $none bash -c 'git -C "$1" status --porcelain && git -C "$1" tag -l' - "$repo"
+    [ "$(grep -c '^v0\.' "$work/gitcli.out")" -eq 10000 ] || die "git tag -l did not list the 10,000 tags"
+    timed gitrules 0 $none "$pyrelease" "${release[@]}"
+    grep -q '3 passed, 0 failed' "$work/gitrules.out" || die "the git rules did not pass: $(grep rules: "$work/gitrules.out")"
+  done
+  row "the git rules (clean tree, branch, tag free, version increases) on 50,000 files and 10,000 tags, cold" gitrules "git status + git tag -l" gitcli -
+  rm -rf "$work/git"
 fi
 
 echo
