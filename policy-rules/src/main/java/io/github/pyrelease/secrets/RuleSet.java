@@ -145,11 +145,6 @@ public final class RuleSet {
     return java.util.Arrays.stream(merged).sorted().distinct().toArray();
   }
 
-  /** The rules (by index) whose regex must run on {@code bytes}. */
-  BitSet triggered(byte[] bytes, int length) {
-    return triggered(keywords.find(bytes, length));
-  }
-
   /** The rules (by index) whose regex must run, given the keywords found. */
   BitSet triggered(BitSet found) {
     BitSet triggered = (BitSet) always.clone();
